@@ -1,0 +1,27 @@
+// Bundle the extension client, the language server and the CLI with esbuild. unified and
+// remark are ESM-only; bundling turns everything into CommonJS files that Node and VS Code
+// load directly, and makes start-up one file read.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const importMetaUrl = "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minifySyntax: true,
+  logLevel: 'warning',
+  // Some ESM dependencies read import.meta.url, which CommonJS lacks: give them this file's URL.
+  define: { __VERSION__: JSON.stringify(version), 'import.meta.url': '__importMetaUrl' },
+  banner: { js: importMetaUrl },
+};
+const shebang = { js: '#!/usr/bin/env node\n' + importMetaUrl };
+
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] }),
+  esbuild.build({ ...common, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.cjs', banner: shebang }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli/bin.ts'], outfile: 'dist/cli.cjs', banner: shebang }),
+]);

@@ -1,0 +1,18 @@
+import type { ReportModel } from '../../model/types.js';
+import type { Fix, ReportDiagnostic } from '../types.js';
+import { renumberAll, renumberFrom, renumberOne } from '../../fixes/renumber.js';
+
+/** The three renumbering fixes offered on any numbering diagnostic about a paragraph. */
+export function renumberingFixes(model: ReportModel, diagnostic: ReportDiagnostic): Fix[] {
+  const index = diagnostic.data?.paragraph;
+  if (typeof index !== 'number' || !model.paragraphs[index]) return [];
+  const p = model.paragraphs[index];
+  const fixes: Fix[] = [];
+  const one = renumberOne(model, index);
+  if (one.length) fixes.push({ title: `Renumber this paragraph (${p.number} → ${one[0].newText})`, edits: one, isPreferred: true });
+  const from = renumberFrom(model, index);
+  if (from.length) fixes.push({ title: 'Renumber from here to the end', edits: from });
+  const all = renumberAll(model);
+  if (all.length) fixes.push({ title: 'Renumber the whole report', edits: all, safe: true });
+  return fixes;
+}

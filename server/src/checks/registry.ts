@@ -1,0 +1,30 @@
+import type { Check, SeveritySetting } from './types.js';
+import { modelProblemsCheck } from './document/modelProblems.js';
+import { gapCheck } from './numbering/gap.js';
+import { duplicateCheck } from './numbering/duplicate.js';
+import { orderCheck } from './numbering/order.js';
+import { legacyBulletCheck } from './numbering/legacyBullet.js';
+import { unnumberedCheck } from './numbering/unnumbered.js';
+import { strayCheck } from './numbering/stray.js';
+import { brokenReferenceCheck } from './reference/broken.js';
+
+/** Every check, in one list. Order is the order diagnostics are reported in for one position. */
+export const CHECKS: readonly Check[] = [
+  modelProblemsCheck,
+  gapCheck,
+  duplicateCheck,
+  orderCheck,
+  legacyBulletCheck,
+  unnumberedCheck,
+  strayCheck,
+  brokenReferenceCheck,
+];
+
+/** Default severity of every code. */
+export const DEFAULT_SEVERITIES: Readonly<Record<string, SeveritySetting>> = Object.freeze(
+  Object.assign({}, ...CHECKS.map((c) => c.codes)),
+);
+
+export function checkForCode(code: string): Check | undefined {
+  return CHECKS.find((c) => code in c.codes);
+}

@@ -1,0 +1,75 @@
+import type { ReportModel } from '../model/types.js';
+import { idealNumbers, numberingVerdicts } from '../model/numbering.js';
+import type { TextEdit } from '../checks/types.js';
+
+/**
+ * Edits that give paragraphs new numbers and keep every cross-reference pointing at the same
+ * paragraph. Only the digits change: the rest of the document is byte-for-byte the same.
+ * `numbers` maps paragraph index -> new number (absent: unchanged).
+ */
+export function renumberEdits(model: ReportModel, numbers: Map<number, number>): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const [index, value] of numbers) {
+    const p = model.paragraphs[index];
+    if (p.number !== value) edits.push({ span: p.numberSpan, newText: String(value) });
+  }
+  const targets = referenceTargets(model);
+  for (const ref of model.references) {
+    for (const n of ref.numbers) {
+      const target = targets.resolve(n.value, ref.inParagraph);
+      if (target === undefined) continue;
+      const value = numbers.get(target);
+      if (value !== undefined && value !== n.value) edits.push({ span: n.span, newText: String(value) });
+    }
+  }
+  return edits.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Renumber every paragraph 1, 2, 3 … (per part). */
+export function renumberAll(model: ReportModel): TextEdit[] {
+  const ideal = idealNumbers(model.paragraphs);
+  return renumberEdits(model, new Map(ideal.map((n, i) => [i, n])));
+}
+
+/** Renumber paragraph `from` to its expected number, and every later one after it. */
+export function renumberFrom(model: ReportModel, from: number): TextEdit[] {
+  const verdicts = numberingVerdicts(model);
+  const numbers = new Map<number, number>();
+  let n = verdicts[from].expected - 1;
+  let part = model.paragraphs[from].part;
+  for (let i = from; i < model.paragraphs.length; i++) {
+    const p = model.paragraphs[i];
+    if (p.part !== part) {
+      part = p.part;
+      n = 0;
+    }
+    numbers.set(i, ++n);
+  }
+  return renumberEdits(model, numbers);
+}
+
+/** Renumber only paragraph `index`, to the number the paragraphs before it lead to expect. */
+export function renumberOne(model: ReportModel, index: number): TextEdit[] {
+  return renumberEdits(model, new Map([[index, numberingVerdicts(model)[index].expected]]));
+}
+
+/**
+ * Which paragraph a cited number means: the first paragraph carrying it in the citing
+ * paragraph's part, else the first anywhere. (With duplicates, the earlier one: the later is
+ * the one reported as the duplicate.)
+ */
+export function referenceTargets(model: ReportModel) {
+  const byPart = new Map<string, number>();
+  const any = new Map<number, number>();
+  model.paragraphs.forEach((p, i) => {
+    const key = `${p.part}:${p.number}`;
+    if (!byPart.has(key)) byPart.set(key, i);
+    if (!any.has(p.number)) any.set(p.number, i);
+  });
+  return {
+    resolve(value: number, inParagraph: number): number | undefined {
+      const part = inParagraph >= 0 ? model.paragraphs[inParagraph].part : 0;
+      return byPart.get(`${part}:${value}`) ?? any.get(value);
+    },
+  };
+}

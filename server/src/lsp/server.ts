@@ -1,0 +1,169 @@
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  CodeActionKind,
+  SymbolKind,
+  type CodeAction,
+  type DocumentSymbol,
+  type InitializeParams,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import { ReportLanguageService } from '../service/languageService.js';
+import { ProfileRegistry } from '../profiles/registry.js';
+import { loadProfileFolders } from '../profiles/loadFolders.js';
+import type { ReportSymbol } from '../service/symbols.js';
+import { readSettings, type ServerSettings } from './settings.js';
+import { toDiagnostic, toRange, toSpan, toTextEdits } from './convert.js';
+
+/*
+ * The LSP layer: get the document, call the service, convert. Nothing here knows what a
+ * paragraph is.
+ */
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = new ReportLanguageService();
+service.onCheckError = (id, error) => connection.console.error(`check ${id} failed: ${error instanceof Error ? error.stack : String(error)}`);
+
+let settings: ServerSettings = readSettings({});
+let workspaceRoots: string[] = [];
+let canPullConfiguration = false;
+let versionedEdits = false;
+const timers = new Map<string, NodeJS.Timeout>();
+
+connection.onInitialize((params: InitializeParams) => {
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  versionedEdits = !!params.capabilities.workspace?.workspaceEdit?.documentChanges;
+  workspaceRoots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  if (workspaceRoots.length === 0 && params.rootUri) {
+    const root = uriToPath(params.rootUri);
+    if (root) workspaceRoots.push(root);
+  }
+  applySettings(readSettings(params.initializationOptions));
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
+      documentSymbolProvider: true,
+    },
+    serverInfo: { name: 'inspection-report-language-server', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) void pullConfiguration();
+});
+
+connection.onDidChangeConfiguration((change) => {
+  if (canPullConfiguration) void pullConfiguration();
+  else applySettings(readSettings(change.settings));
+});
+
+async function pullConfiguration(): Promise<void> {
+  try {
+    const [config] = await connection.workspace.getConfiguration([{ section: 'inspectionReport' }]);
+    applySettings(readSettings(config));
+  } catch (error) {
+    connection.console.warn(`could not read settings: ${String(error)}`);
+  }
+}
+
+function applySettings(next: ServerSettings): void {
+  settings = next;
+  const loaded = loadProfileFolders(next.profileFolders, workspaceRoots[0] ?? process.cwd(), workspaceRoots.length ? workspaceRoots : undefined);
+  const registry = new ProfileRegistry(loaded.files);
+  for (const p of [...loaded.problems, ...registry.problems]) {
+    connection.window.showWarningMessage(`Inspection report profile ${p.file}: ${p.message}`);
+  }
+  service.reconfigure({
+    registry,
+    settings: { frameworkOverride: next.framework, severities: next.severity, settings: { citationStyle: next.citationStyle } },
+  });
+  for (const doc of documents.all()) schedule(doc, 0);
+}
+
+function schedule(doc: TextDocument, delay = settings.diagnosticsDelay): void {
+  const pending = timers.get(doc.uri);
+  if (pending) clearTimeout(pending);
+  const run = () => {
+    timers.delete(doc.uri);
+    const current = documents.get(doc.uri);
+    // A newer version arrived (or the document closed): this work is stale.
+    if (!current || current.version !== doc.version) return;
+    publish(current);
+  };
+  if (delay <= 0) run();
+  else timers.set(doc.uri, setTimeout(run, delay));
+}
+
+function publish(doc: TextDocument): void {
+  const model = service.getModel(doc);
+  const diagnostics = service.diagnostics(doc).map((d) => toDiagnostic(model, d));
+  void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics });
+}
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => schedule(e.document));
+documents.onDidClose((e) => {
+  const pending = timers.get(e.document.uri);
+  if (pending) clearTimeout(pending);
+  timers.delete(e.document.uri);
+  service.forget(e.document.uri);
+  void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.onCodeAction((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const model = service.getModel(doc);
+  const span = toSpan(model, params.range);
+  const actions: CodeAction[] = [];
+  for (const { diagnostic, fix } of service.codeActions(doc, span, params.context.only)) {
+    const edit: WorkspaceEdit = versionedEdits
+      ? { documentChanges: [{ textDocument: { uri: doc.uri, version: doc.version }, edits: toTextEdits(model, fix.edits) }] }
+      : { changes: { [doc.uri]: toTextEdits(model, fix.edits) } };
+    actions.push({
+      title: fix.title,
+      kind: fix.kind === 'source.fixAll' ? CodeActionKind.SourceFixAll : CodeActionKind.QuickFix,
+      isPreferred: fix.isPreferred,
+      diagnostics: diagnostic ? [toDiagnostic(model, diagnostic)] : undefined,
+      edit,
+    });
+  }
+  return actions;
+});
+
+const SYMBOL_KIND: Record<ReportSymbol['kind'], SymbolKind> = {
+  section: SymbolKind.Namespace,
+  judgement: SymbolKind.Class,
+  paragraph: SymbolKind.Number,
+};
+
+connection.onDocumentSymbol((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const model = service.getModel(doc);
+  const convert = (s: ReportSymbol): DocumentSymbol => ({
+    name: s.name,
+    detail: s.detail,
+    kind: SYMBOL_KIND[s.kind],
+    range: toRange(model, s.span),
+    selectionRange: toRange(model, s.selectionSpan),
+    children: s.children.map(convert),
+  });
+  return service.symbols(doc).map(convert);
+});
+
+function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,33 @@
+import type { ReportModel } from '../model/types.js';
+import type { Check, CheckContext, ReportDiagnostic, SeveritySetting } from '../checks/types.js';
+import { CHECKS, DEFAULT_SEVERITIES } from '../checks/registry.js';
+
+export interface AnalyseOptions {
+  /** Severity per code; 'off' drops the code. Unlisted codes keep their default. */
+  severities?: Record<string, SeveritySetting>;
+  settings?: Record<string, unknown>;
+  checks?: readonly Check[];
+  /** Told about a check that threw; the other checks still report. */
+  onCheckError?: (checkId: string, error: unknown) => void;
+}
+
+/** Run every check on a model, each isolated, and apply the configured severities. */
+export function analyse(model: ReportModel, options: AnalyseOptions = {}): ReportDiagnostic[] {
+  const context: CheckContext = { settings: options.settings ?? {} };
+  const out: ReportDiagnostic[] = [];
+  for (const check of options.checks ?? CHECKS) {
+    let findings;
+    try {
+      findings = check.run(model, context);
+    } catch (error) {
+      options.onCheckError?.(check.id, error);
+      continue;
+    }
+    for (const f of findings) {
+      const severity = options.severities?.[f.code] ?? DEFAULT_SEVERITIES[f.code] ?? 'warning';
+      if (severity === 'off') continue;
+      out.push({ ...f, severity });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+}
