@@ -7,6 +7,7 @@ import type {
   FrameworkChoice,
   Fragment,
   FrontMatter,
+  GradeRow,
   ModelProblem,
   NumberedParagraph,
   ProseBlock,
@@ -20,6 +21,7 @@ import { readFrontMatter } from './frontMatter.js';
 import { classifyHeading, isRestartHeading } from './sections.js';
 import { detectFramework } from './detectFramework.js';
 import { findStrays } from './strays.js';
+import { isGradeRow } from './gradeRows.js';
 
 export interface BuildOptions {
   registry: ProfileRegistry;
@@ -55,7 +57,8 @@ export function assembleModel(
 
   const sections: Section[] = [];
   const paragraphs: NumberedParagraph[] = [];
-  const candidates: (Fragment & { order: number })[] = [];
+  const candidates: (Fragment & { order: number; leading?: boolean })[] = [];
+  const gradeRows: GradeRow[] = [];
   const references: CrossReference[] = [];
   const tables: Table[] = [];
   const prose: ProseBlock[] = [];
@@ -66,7 +69,7 @@ export function assembleModel(
   let restartPending = false;
   // Numbered paragraph before the candidates now pending, in the current section.
   let lastInSection = -1;
-  let pending: (Fragment & { order: number })[] = [];
+  let pending: (Fragment & { order: number; leading?: boolean })[] = [];
   // Bullets right after a text ending in ':' are that text's list, not fragments.
   let listIntro = false;
   let previousJoinEnd: number | undefined;
@@ -116,11 +119,12 @@ export function assembleModel(
             if (!listIntro) {
               pending.push({
                 order: item.span.start,
+                leading: lastInSection < 0,
                 span: item.span,
                 kind: 'bullet',
                 bulletSpan: item.bulletSpan,
                 textStart: item.textStart,
-                previous: lastInSection,
+                previous: lastInSection >= 0 ? lastInSection : paragraphs.length - 1,
                 next: -1,
                 joinAfter: previousJoinEnd,
                 text: item.text,
@@ -128,6 +132,10 @@ export function assembleModel(
             }
             prose.push({ span: item.span, text: item.text, section: current });
             for (const r of item.refs) references.push(r);
+          } else if (item.kind === 'ordered' && isGradeRow(text, item.textStart, profile, gradeRows)) {
+            // "1. Children who need help and protection<TAB>Requires improvement": a grade
+            // summary pasted as a list, not a numbered paragraph.
+            prose.push({ span: item.span, text: item.text, section: current });
           } else {
             const number = item.number!;
             if (restartPending && number === 1 && paragraphs.length > 0) part++;
@@ -156,10 +164,11 @@ export function assembleModel(
         listIntro = block.text.trimEnd().endsWith(':');
         pending.push({
           order: block.span.start,
+          leading: lastInSection < 0,
           span: block.span,
           kind: 'paragraph',
           textStart: block.textStart,
-          previous: lastInSection,
+          previous: lastInSection >= 0 ? lastInSection : paragraphs.length - 1,
           next: -1,
           joinAfter: previousJoinEnd,
           text: block.text,
@@ -183,8 +192,13 @@ export function assembleModel(
   }
 
   // Fragments are candidates with a numbered paragraph on both sides in the same section.
-  const fragments = candidates.filter((c) => c.previous >= 0 && c.next >= 0 && paragraphs[c.previous].section === paragraphs[c.next].section);
-  const withStrays = findStrays(text, paragraphs, fragments);
+  // Candidates at the start of a section (before its first numbered paragraph) are kept
+  // only if they hold a stray number: a section's first paragraph can lose its number too.
+  const inRun = candidates.filter(
+    (c) => c.previous >= 0 && c.next >= 0 && (c.leading || paragraphs[c.previous].section === paragraphs[c.next].section),
+  );
+  const withStrays = findStrays(text, paragraphs, inRun);
+  const fragments = inRun.filter((c) => !c.leading || c.stray);
 
   // Section spans end where the next heading of the same or a higher level starts.
   for (let i = 0; i < sections.length; i++) {
@@ -209,7 +223,8 @@ export function assembleModel(
     framework,
     sections,
     paragraphs: withStrays,
-    fragments: fragments.map(({ order: _order, ...f }) => f),
+    fragments: fragments.map(({ order: _order, leading: _leading, ...f }) => f),
+    gradeRows,
     references,
     tables,
     prose,

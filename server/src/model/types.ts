@@ -121,6 +121,8 @@ export interface ReportModel {
   fragments: Fragment[];
   references: CrossReference[];
   tables: Table[];
+  /** Grade summaries pasted as a list: `1. Area<TAB>Grade`. */
+  gradeRows: GradeRow[];
   prose: ProseBlock[];
   /** Problems met while building the model (front matter, unknown framework…), as diagnostics. */
   problems: ModelProblem[];
@@ -131,4 +133,13 @@ export interface ModelProblem {
   message: string;
   span: Span;
   data?: unknown;
+}
+
+/** A line `Area<TAB>Grade` (a grade table flattened by PDF conversion). */
+export interface GradeRow {
+  span: Span;
+  areaText: string;
+  areaSpan: Span;
+  gradeText: string;
+  gradeSpan: Span;
 }

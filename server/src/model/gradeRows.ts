@@ -1,0 +1,31 @@
+import type { Profile } from '../profiles/types.js';
+import type { GradeRow } from './types.js';
+import { normaliseHeading } from '../text/normalise.js';
+
+/** Area text, then a tab or a run of spaces, then the rest of the line. Linear: no nested quantifiers. */
+const ROW = /^([^\t\r\n]*?\S)(?:\t+| {2,})[ \t]*([^\t\r\n]+?)[ \t]*$/;
+
+/**
+ * Whether the first line of a list item, from `start`, is an area and a grade separated by a
+ * tab (or two spaces or more), the grade being a phrase of the profile's scale. If so, records it.
+ */
+export function isGradeRow(text: string, start: number, profile: Profile, out: GradeRow[]): boolean {
+  let end = text.indexOf('\n', start);
+  if (end < 0) end = text.length;
+  if (end > start && text.charCodeAt(end - 1) === 13) end--;
+  if (end - start > 300) return false;
+  const line = text.slice(start, end);
+  const m = ROW.exec(line);
+  if (!m) return false;
+  const grade = normaliseHeading(m[2]);
+  if (!profile.grades.some((g) => g.phrases.includes(grade) || g.label.toLowerCase() === grade)) return false;
+  const gradeAt = start + m.index + m[0].lastIndexOf(m[2]);
+  out.push({
+    span: { start, end },
+    areaText: m[1],
+    areaSpan: { start, end: start + m[1].length },
+    gradeText: m[2],
+    gradeSpan: { start: gradeAt, end: gradeAt + m[2].length },
+  });
+  return true;
+}
