@@ -7,6 +7,11 @@ import { legacyBulletCheck } from './numbering/legacyBullet.js';
 import { unnumberedCheck } from './numbering/unnumbered.js';
 import { strayCheck } from './numbering/stray.js';
 import { brokenReferenceCheck } from './reference/broken.js';
+import { mismatchCheck } from './judgement/mismatch.js';
+import { missingCheck } from './judgement/missing.js';
+import { unknownGradeCheck } from './judgement/unknownGrade.js';
+import { ruleCheck } from './judgement/rule.js';
+import { wordingCheck } from './judgement/wording.js';
 
 /** Every check, in one list. Order is the order diagnostics are reported in for one position. */
 export const CHECKS: readonly Check[] = [
@@ -18,6 +23,11 @@ export const CHECKS: readonly Check[] = [
   unnumberedCheck,
   strayCheck,
   brokenReferenceCheck,
+  mismatchCheck,
+  missingCheck,
+  unknownGradeCheck,
+  ruleCheck,
+  wordingCheck,
 ];
 
 /** Default severity of every code. */

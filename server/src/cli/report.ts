@@ -1,5 +1,7 @@
 import type { ReportModel } from '../model/types.js';
 import type { ReportDiagnostic } from '../checks/types.js';
+import { judgementList, type JudgementEntry } from '../service/judgementList.js';
+import { effectiveRole } from '../model/roles.js';
 
 /** One checked file, in the shape every output format is made from. */
 export interface FileResult {
@@ -16,7 +18,7 @@ export interface FileResult {
     message: string;
   }[];
   paragraphs: { number: number; line: number; section: string | null; role: string }[];
-  judgements: unknown[];
+  judgements: JudgementEntry[];
   improvements: unknown[];
 }
 
@@ -41,15 +43,7 @@ export function fileResult(file: string, model: ReportModel, diagnostics: Report
         role: effectiveRole(model, p.section),
       };
     }),
-    judgements: [],
+    judgements: judgementList(model),
     improvements: [],
   };
-}
-
-/** A section's role, or the nearest ancestor's when its own heading says nothing. */
-export function effectiveRole(model: ReportModel, section: number): string {
-  for (let s = section; s >= 0; s = model.sections[s].parent) {
-    if (model.sections[s].role !== 'other') return model.sections[s].role;
-  }
-  return 'other';
 }

@@ -5,6 +5,8 @@ import {
   TextDocumentSyncKind,
   CodeActionKind,
   SymbolKind,
+  CompletionItemKind,
+  MarkupKind,
   type CodeAction,
   type DocumentSymbol,
   type InitializeParams,
@@ -18,6 +20,7 @@ import { loadProfileFolders } from '../profiles/loadFolders.js';
 import type { ReportSymbol } from '../service/symbols.js';
 import { readSettings, type ServerSettings } from './settings.js';
 import { toDiagnostic, toRange, toSpan, toTextEdits } from './convert.js';
+import { judgementList } from '../service/judgementList.js';
 
 /*
  * The LSP layer: get the document, call the service, convert. Nothing here knows what a
@@ -48,6 +51,8 @@ connection.onInitialize((params: InitializeParams) => {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       documentSymbolProvider: true,
+      hoverProvider: true,
+      completionProvider: { triggerCharacters: ['|', ' '] },
     },
     serverInfo: { name: 'inspection-report-language-server', version: '0.1.0' },
   };
@@ -155,6 +160,34 @@ connection.onDocumentSymbol((params) => {
     children: s.children.map(convert),
   });
   return service.symbols(doc).map(convert);
+});
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return null;
+  const model = service.getModel(doc);
+  const result = service.hover(doc, model.lines.offsetAt(params.position));
+  return result ? { contents: { kind: MarkupKind.Markdown, value: result.markdown }, range: toRange(model, result.span) } : null;
+});
+
+connection.onCompletion((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const model = service.getModel(doc);
+  return service.completions(doc, model.lines.offsetAt(params.position)).map((c) => ({
+    label: c.label,
+    kind: c.kind === 'grade' ? CompletionItemKind.EnumMember : CompletionItemKind.Class,
+    detail: c.detail,
+    insertText: c.insertText,
+  }));
+});
+
+/** Custom request for the editor's Judgements view and other clients: the grade statements. */
+connection.onRequest('inspectionReport/judgements', (params: { uri: string }) => {
+  const doc = documents.get(params.uri);
+  if (!doc) return null;
+  const model = service.getModel(doc);
+  return { framework: model.framework.profile.id, judgements: judgementList(model) };
 });
 
 function uriToPath(uri: string): string | undefined {

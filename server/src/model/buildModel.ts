@@ -22,6 +22,7 @@ import { classifyHeading, isRestartHeading } from './sections.js';
 import { detectFramework } from './detectFramework.js';
 import { findStrays } from './strays.js';
 import { isGradeRow } from './gradeRows.js';
+import { findJudgements } from './judgements.js';
 
 export interface BuildOptions {
   registry: ProfileRegistry;
@@ -103,6 +104,7 @@ export function assembleModel(
           span: { start: block.span.start, end: text.length },
           role: cls.role,
           area: cls.area,
+          part: partName,
           parent,
           children: [],
           paragraphs: [],
@@ -132,7 +134,7 @@ export function assembleModel(
             }
             prose.push({ span: item.span, text: item.text, section: current });
             for (const r of item.refs) references.push(r);
-          } else if (item.kind === 'ordered' && isGradeRow(text, item.textStart, profile, gradeRows)) {
+          } else if (item.kind === 'ordered' && isGradeRow(text, item.textStart, profile, gradeRows, item.span.end)) {
             // "1. Children who need help and protection<TAB>Requires improvement": a grade
             // summary pasted as a list, not a numbered paragraph.
             prose.push({ span: item.span, text: item.text, section: current });
@@ -214,7 +216,7 @@ export function assembleModel(
   });
   attributeReferences(references, withStrays);
 
-  return {
+  const model: ReportModel = {
     uri,
     version,
     text,
@@ -229,7 +231,11 @@ export function assembleModel(
     tables,
     prose,
     problems,
+    judgements: [],
+    unknownGrades: [],
   };
+  findJudgements(model);
+  return model;
 }
 
 function chooseFramework(

@@ -9,7 +9,18 @@ const ROW = /^([^\t\r\n]*?\S)(?:\t+| {2,})[ \t]*([^\t\r\n]+?)[ \t]*$/;
  * Whether the first line of a list item, from `start`, is an area and a grade separated by a
  * tab (or two spaces or more), the grade being a phrase of the profile's scale. If so, records it.
  */
-export function isGradeRow(text: string, start: number, profile: Profile, out: GradeRow[]): boolean {
+export function isGradeRow(text: string, start: number, profile: Profile, out: GradeRow[], itemEnd = start): boolean {
+  if (!gradeRowAt(text, start, profile, out)) return false;
+  // The item's further lines may be rows too ("\t2.1 Adoption performance\tGood" pasted as a continuation).
+  for (let at = text.indexOf('\n', start) + 1; at > 0 && at < itemEnd; at = text.indexOf('\n', at) + 1) {
+    let lineStart = at;
+    while (lineStart < itemEnd && (text[lineStart] === ' ' || text[lineStart] === '\t')) lineStart++;
+    gradeRowAt(text, lineStart, profile, out);
+  }
+  return true;
+}
+
+function gradeRowAt(text: string, start: number, profile: Profile, out: GradeRow[]): boolean {
   let end = text.indexOf('\n', start);
   if (end < 0) end = text.length;
   if (end > start && text.charCodeAt(end - 1) === 13) end--;

@@ -71,6 +71,8 @@ export interface Section {
   role: SectionRole;
   /** Judgement area named by the heading, if any. */
   area?: string;
+  /** The report part the section sits in (profile `parts`: SLAC safeguarding / looked after). */
+  part?: string;
   parent: number;
   children: number[];
   /** Numbered paragraphs whose innermost section is this one. */
@@ -124,6 +126,10 @@ export interface ReportModel {
   /** Grade summaries pasted as a list: `1. Area<TAB>Grade`. */
   gradeRows: GradeRow[];
   prose: ProseBlock[];
+  /** Every place the report states a grade for a judgement area. */
+  judgements: JudgementStatement[];
+  /** Grade words that are not on the profile's scale, where a grade is stated. */
+  unknownGrades: UnknownGrade[];
   /** Problems met while building the model (front matter, unknown framework…), as diagnostics. */
   problems: ModelProblem[];
 }
@@ -142,4 +148,28 @@ export interface GradeRow {
   areaSpan: Span;
   gradeText: string;
   gradeSpan: Span;
+}
+
+export type StatementKind = 'table' | 'heading' | 'sentence';
+
+/** "Leadership, management and governance require improvement": one area, one grade, one place. */
+export interface JudgementStatement {
+  area: string;
+  /** Grade id of the profile's scale. */
+  grade: string;
+  /** The whole statement: table row, heading or sentence. */
+  span: Span;
+  /** The grade phrase as written (emphasis excluded): what a fix replaces. */
+  gradeSpan: Span;
+  gradeText: string;
+  kind: StatementKind;
+  section: number;
+  /** In the summary (grade table at the top, summary sections, record of main findings). */
+  summary: boolean;
+}
+
+export interface UnknownGrade {
+  span: Span;
+  text: string;
+  area?: string;
 }

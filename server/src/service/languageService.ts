@@ -6,6 +6,8 @@ import { analyse } from './analyse.js';
 import { checkForCode } from '../checks/registry.js';
 import { fixAll } from '../fixes/fixAll.js';
 import { documentSymbols, type ReportSymbol } from './symbols.js';
+import { hover, type HoverResult } from './hover.js';
+import { completions, type CompletionEntry } from './completion.js';
 
 export interface ServiceSettings {
   frameworkOverride?: string;
@@ -97,5 +99,13 @@ export class ReportLanguageService {
 
   symbols(doc: DocumentLike): ReportSymbol[] {
     return documentSymbols(this.getModel(doc));
+  }
+
+  hover(doc: DocumentLike, offset: number): HoverResult | undefined {
+    return hover(this.getModel(doc), offset);
+  }
+
+  completions(doc: DocumentLike, offset: number): CompletionEntry[] {
+    return completions(this.getModel(doc), offset);
   }
 }

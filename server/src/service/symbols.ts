@@ -17,7 +17,7 @@ function firstWords(text: string): string {
 }
 
 /** Outline: sections nested by heading level, numbered paragraphs as children of their section. */
-export function documentSymbols(model: ReportModel, detailFor?: (section: number) => string | undefined): ReportSymbol[] {
+export function documentSymbols(model: ReportModel, detailFor: (section: number) => string | undefined = (s) => judgementDetail(model, s)): ReportSymbol[] {
   const paragraphSymbol = (i: number): ReportSymbol => {
     const p = model.paragraphs[i];
     return {
@@ -49,4 +49,15 @@ export function documentSymbols(model: ReportModel, detailFor?: (section: number
     ...model.sections.flatMap((s, i) => (s.parent < 0 ? [{ at: s.span.start, symbol: sectionSymbol(i) }] : [])),
   ].sort((a, b) => a.at - b.at);
   return top.map((t) => t.symbol);
+}
+
+/** "Requires improvement": the grade a judgement section's heading or first sentence states. */
+export function judgementDetail(model: ReportModel, section: number): string | undefined {
+  const s = model.sections[section];
+  if (s.role !== 'judgement' || !s.area) return undefined;
+  const statement = model.judgements.find((j) => j.section === section && j.area === s.area && j.kind !== 'table')
+    ?? model.judgements.find((j) => j.area === s.area && j.summary);
+  const grade = statement && model.framework.profile.grades.find((g) => g.id === statement.grade);
+  const area = model.framework.profile.judgements.find((a) => a.id === s.area);
+  return grade ? `${area?.name ?? s.area} \u2014 ${grade.label}` : area?.name;
 }

@@ -1,0 +1,258 @@
+import type { Profile } from '../profiles/types.js';
+import type { JudgementStatement, ReportModel, Span, StatementKind } from './types.js';
+import { normaliseHeading } from '../text/normalise.js';
+import { matchArea, matcherFor } from './sections.js';
+import { effectiveRole } from './roles.js';
+import { gradeMatcher, gradeOf, mask, alternation, VOCABULARY_PATTERN } from './phrases.js';
+
+/*
+ * Judgement statements: every place a report gives a judgement area a grade. Found in
+ * tables (a row with an area cell and a grade cell), pasted grade lists, headings that name
+ * an area and end with a grade, and sentences whose subject is an area ("The effectiveness
+ * of the LSCB is requires improvement"); in a judgement section whose heading has no grade,
+ * in the first sentence of its first paragraph.
+ */
+
+/** What may follow a grade at the end of a statement: punctuation, the end, or a joining word. */
+const AFTER_GRADE = /^(?:\s*(?:[.,;:)\]]|$)|\s+(?:and|but|because|overall|in\s+\w+|\(|-))/i;
+const SENTENCE_END = /[.!?](?=\s+[A-Z"'(]|\s*$)/g;
+/** Verb phrases between a subject and its grade. */
+const COPULA = /(?:^|\s)(?:is|are|was|were|remains|remain)(?:\s+judged)?(?:\s+to\s+be)?(?:\s+that\s+(?:it|they|children's\s+services)(?:\s+(?:is|are))?)?\s*$/i;
+
+export function findJudgements(model: ReportModel): void {
+  const profile = model.framework.profile;
+  const bodyStart = firstBodySection(model, profile);
+  const isSummary = (span: Span, section: number) =>
+    span.start < bodyStart || effectiveRole(model, section) === 'summary';
+  const add = (area: string, grade: string, span: Span, gradeSpan: Span, kind: StatementKind, section: number) => {
+    model.judgements.push({
+      area,
+      grade,
+      span,
+      gradeSpan,
+      gradeText: model.text.slice(gradeSpan.start, gradeSpan.end),
+      kind,
+      section,
+      summary: isSummary(span, section),
+    });
+  };
+
+  // Tables, with part rows ("Safeguarding services") setting the part for the rows below.
+  for (const table of model.tables) {
+    let part = table.section >= 0 ? model.sections[table.section].part : undefined;
+    const sectionArea = table.section >= 0 ? model.sections[table.section].area : undefined;
+    table.rows.forEach((row, r) => {
+      const keys = row.cells.map((c) => normaliseHeading(c.text));
+      const partRow = matcherFor(profile).parts.find((p) => p.phrases.includes(keys[0]));
+      if (partRow && keys.slice(1).every((k) => k === '')) {
+        part = partRow.id;
+        return;
+      }
+      let area: string | undefined;
+      let areaCell = -1;
+      for (let i = 0; i < keys.length && !area; i++) {
+        area = matchArea(keys[i], profile, part);
+        if (area) areaCell = i;
+      }
+      for (let i = 0; i < row.cells.length; i++) {
+        if (i === areaCell) continue;
+        const cell = row.cells[i];
+        const grade = gradeOf(profile, keys[i]) ?? gradeOf(profile, cell.text);
+        // A body table without an area cell ("Judgement grade | Good") grades its section's area.
+        const target = area ?? (r > 0 && sectionArea && keys.length <= 3 ? sectionArea : undefined);
+        if (grade && target) {
+          add(target, grade, row.span, trimSpan(model.text, cell.span), 'table', table.section);
+          break;
+        }
+        if (!grade && (area ?? target) && isVocabulary(keys[i])) {
+          model.unknownGrades.push({ span: trimSpan(model.text, cell.span), text: cell.text.trim(), area: area ?? target });
+        }
+      }
+    });
+  }
+
+  // Grade summaries pasted as lists.
+  for (const row of model.gradeRows) {
+    const area = matchArea(normaliseHeading(row.areaText), profile, undefined);
+    const grade = gradeOf(profile, row.gradeText);
+    const section = sectionAt(model, row.span.start);
+    if (area && grade) add(area, grade, row.span, row.gradeSpan, 'table', section);
+  }
+
+  // Headings, then the first sentence of judgement sections whose heading has no grade.
+  model.sections.forEach((section, s) => {
+    if (!section.area) return;
+    const found = gradeAfterArea(model, profile, section.headingSpan, section.part);
+    if (found?.grade) {
+      add(section.area, found.grade, section.headingSpan, found.gradeSpan, 'heading', s);
+      return;
+    }
+    if (found?.unknown) model.unknownGrades.push({ span: found.gradeSpan, text: found.unknown, area: section.area });
+    const first = firstBlock(model, s);
+    if (!first) return;
+    const sentence = firstSentence(model.text, first);
+    const g = gradeInPredicate(model, profile, sentence);
+    if (g) add(section.area, g.grade, sentence, g.gradeSpan, 'sentence', s);
+  });
+
+  // Sentences whose subject is an area, in prose outside numbered paragraphs.
+  for (const block of model.prose) {
+    const part = block.section >= 0 ? model.sections[block.section].part : undefined;
+    for (const sentence of sentences(model.text, block.span)) {
+      const st = subjectStatement(model, profile, sentence, part);
+      if (st && !model.judgements.some((j) => j.gradeSpan.start === st.gradeSpan.start)) {
+        add(st.area, st.grade, sentence, st.gradeSpan, 'sentence', block.section);
+      }
+    }
+  }
+  model.judgements.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** Where the body starts: the first judgement section of an area graded in the body. */
+function firstBodySection(model: ReportModel, profile: Profile): number {
+  for (const s of model.sections) {
+    if (s.role !== 'judgement' || !s.area) continue;
+    const area = profile.judgements.find((a) => a.id === s.area);
+    if (area?.requiredInBody) return s.headingSpan.start;
+  }
+  return model.text.length;
+}
+
+function sectionAt(model: ReportModel, offset: number): number {
+  let found = -1;
+  model.sections.forEach((s, i) => {
+    if (s.headingSpan.start <= offset) found = i;
+  });
+  return found;
+}
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && /[\s|*_]/.test(text[start])) start++;
+  while (end > start && /[\s|*_]/.test(text[end - 1])) end--;
+  return { start, end };
+}
+
+function isVocabulary(key: string): boolean {
+  VOCABULARY_PATTERN.lastIndex = 0;
+  const m = VOCABULARY_PATTERN.exec(key);
+  return !!m && m[0].length === key.length;
+}
+
+const areaRegexCache = new WeakMap<Profile, Map<string, RegExp>>();
+
+/** Regex for one area's names and aliases, in masked text. */
+function areaRegex(profile: Profile, area: string): RegExp {
+  let byArea = areaRegexCache.get(profile);
+  if (!byArea) areaRegexCache.set(profile, (byArea = new Map()));
+  let re = byArea.get(area);
+  if (!re) {
+    const def = profile.judgements.find((a) => a.id === area)!;
+    const names = [def.name, ...(def.aliases ?? [])].map((n) => n.replace(/[\u2018\u2019]/g, "'"));
+    re = new RegExp(`(?<![\\w-])(?:${alternation(names)})(?![\\w-])`, 'gi');
+    byArea.set(area, re);
+  }
+  return re;
+}
+
+/** In a heading: the last grade phrase after the area's name. */
+function gradeAfterArea(model: ReportModel, profile: Profile, span: Span, part: string | undefined) {
+  const source = mask(model.text.slice(span.start, span.end));
+  const area = matchArea(normaliseHeading(model.text.slice(span.start, span.end)), profile, part);
+  let from = 0;
+  if (area) {
+    const re = areaRegex(profile, area);
+    re.lastIndex = 0;
+    for (let m = re.exec(source); m; m = re.exec(source)) from = Math.max(from, m.index + m[0].length);
+  }
+  const tail = source.slice(from);
+  const grades = gradeMatcher(profile).grade;
+  grades.lastIndex = 0;
+  let last: RegExpExecArray | null = null;
+  for (let m = grades.exec(tail); m; m = grades.exec(tail)) last = m;
+  if (last) {
+    const at = span.start + from + last.index;
+    return { grade: gradeOf(profile, last[1]), gradeSpan: { start: at, end: at + last[1].length }, unknown: undefined };
+  }
+  VOCABULARY_PATTERN.lastIndex = 0;
+  let word: RegExpExecArray | null = null;
+  for (let m = VOCABULARY_PATTERN.exec(tail); m; m = VOCABULARY_PATTERN.exec(tail)) word = m;
+  // Only a grade word that ends the heading is a grade ("… Grade 3 (adequate)", ": adequate").
+  if (word && /^[\s).:]*$/.test(tail.slice(word.index + word[0].length))) {
+    const at = span.start + from + word.index;
+    return { grade: undefined, gradeSpan: { start: at, end: at + word[0].length }, unknown: word[0] };
+  }
+  return undefined;
+}
+
+/** The first paragraph, item or table directly in a section. */
+function firstBlock(model: ReportModel, s: number): Span | undefined {
+  let best: Span | undefined;
+  const consider = (span: Span, section: number) => {
+    if (section === s && (!best || span.start < best.start)) best = span;
+  };
+  for (const p of model.paragraphs) consider({ start: p.textStart, end: p.span.end }, p.section);
+  for (const p of model.prose) consider(p.span, p.section);
+  return best;
+}
+
+function firstSentence(text: string, span: Span): Span {
+  return sentences(text, span)[0] ?? span;
+}
+
+function sentences(text: string, span: Span): Span[] {
+  const source = text.slice(span.start, span.end);
+  const out: Span[] = [];
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(source); m; m = SENTENCE_END.exec(source)) {
+    out.push({ start: span.start + start, end: span.start + m.index + 1 });
+    start = m.index + 1;
+    while (start < source.length && /\s/.test(source[start])) start++;
+  }
+  if (start < source.length && source.slice(start).trim()) out.push({ start: span.start + start, end: span.end });
+  return out;
+}
+
+/** "… is good.", "… require improvement.", "… is that it requires improvement to be good". */
+function gradeInPredicate(model: ReportModel, profile: Profile, sentence: Span) {
+  const source = mask(model.text.slice(sentence.start, sentence.end));
+  const grades = gradeMatcher(profile).grade;
+  grades.lastIndex = 0;
+  for (let m = grades.exec(source); m; m = grades.exec(source)) {
+    const grade = gradeOf(profile, m[1])!;
+    const before = source.slice(Math.max(0, m.index - 60), m.index);
+    const verbal = /^requires?\s/i.test(m[1]);
+    if (!(COPULA.test(before) || (verbal && /\S\s*$/.test(before)))) continue;
+    if (!AFTER_GRADE.test(source.slice(m.index + m[1].length))) continue;
+    const at = sentence.start + m.index;
+    return { grade, gradeSpan: { start: at, end: at + m[1].length } };
+  }
+  return undefined;
+}
+
+/** A sentence whose subject (within its first words) names an area, with a graded predicate. */
+function subjectStatement(model: ReportModel, profile: Profile, sentence: Span, part: string | undefined) {
+  const source = mask(model.text.slice(sentence.start, sentence.end));
+  const head = source.slice(0, 200);
+  for (const a of profile.judgements) {
+    const re = areaRegex(profile, a.id);
+    re.lastIndex = 0;
+    const m = re.exec(head);
+    // The area must open the sentence (after "The" at most).
+    if (!m || !/^\s*(?:the\s+)?$/i.test(head.slice(0, m.index))) continue;
+    const area = matchArea(normaliseHeading(m[0]), profile, part) ?? a.id;
+    const rest = { start: sentence.start + m.index + m[0].length, end: sentence.end };
+    const words = model.text.slice(rest.start, rest.end).split(/\s+/).length;
+    if (words > 40) continue;
+    const g = gradeInPredicate(model, profile, rest);
+    if (!g) continue;
+    // At most a dozen words between the subject and its verb.
+    const between = mask(model.text.slice(rest.start, g.gradeSpan.start)).trim().split(/\s+/).filter(Boolean);
+    if (between.length > 14) continue;
+    return { area, ...g };
+  }
+  return undefined;
+}
+
+export type { JudgementStatement };
