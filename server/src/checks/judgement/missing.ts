@@ -13,10 +13,12 @@ export const missingCheck: Check = {
     const profile = model.framework.profile;
     const summary = model.judgements.filter((j) => j.summary);
     const out: Finding[] = [];
-    // Where to point: the summary's first statement, else the top of the document.
-    const anchor = summary[0]?.span ?? model.judgements[0].span;
+    // Where to point: the summary's grade table (its first row), else its first statement.
+    const anchor = (summary.find((j) => j.kind === 'table') ?? summary[0] ?? model.judgements[0]).span;
     for (const area of profile.judgements) {
-      if (area.requiredInSummary && summary.length > 0 && !summary.some((j) => j.area === area.id)) {
+      // An area graded with a word off the scale is reported as unknown-grade, not as missing.
+      const misgraded = model.unknownGrades.some((u) => u.area === area.id);
+      if (area.requiredInSummary && summary.length > 0 && !misgraded && !summary.some((j) => j.area === area.id)) {
         out.push({ code: 'judgement/missing', span: anchor, message: `The summary gives no grade for ${areaName(model, area.id)}.`, data: { area: area.id, where: 'summary' } });
       }
       const graded = model.judgements.some((j) => j.area === area.id);
