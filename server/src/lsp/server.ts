@@ -20,6 +20,7 @@ import { loadProfileFolders } from '../profiles/loadFolders.js';
 import type { ReportSymbol } from '../service/symbols.js';
 import { readSettings, type ServerSettings } from './settings.js';
 import { toDiagnostic, toRange, toSpan, toTextEdits } from './convert.js';
+import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures.js';
 import { judgementList } from '../service/judgementList.js';
 
 /*
@@ -53,6 +54,7 @@ connection.onInitialize((params: InitializeParams) => {
       documentSymbolProvider: true,
       hoverProvider: true,
       completionProvider: { triggerCharacters: ['|', ' '] },
+      ...EDITOR_CAPABILITIES,
     },
     serverInfo: { name: 'inspection-report-language-server', version: '0.1.0' },
   };
@@ -198,5 +200,6 @@ function uriToPath(uri: string): string | undefined {
   }
 }
 
+registerEditorFeatures(connection, documents, service);
 documents.listen(connection);
 connection.listen();

@@ -2,8 +2,10 @@ import type { ReportModel, Span } from '../../model/types.js';
 
 /** One recommendation (area for improvement or priority action) of a report. */
 export interface Recommendation {
-  /** Paragraph number as written. */
+  /** Paragraph number as written (for a bullet: the numbered paragraph it follows). */
   number: number;
+  /** For a bulleted recommendation (SLAC reports list them under "Within three months"): its place, 1-based, under `number`. */
+  item?: number;
   /** "improvements" or "priority-action". */
   kind: 'improvements' | 'priority-action';
   /** Judgement area id, when a heading above it names one. */
@@ -33,27 +35,61 @@ export function recommendations(model: ReportModel): Recommendation[] {
     for (let i = s; i >= 0; i = model.sections[i].parent) chain.push(i);
     return chain;
   };
-  for (const p of model.paragraphs) {
-    if (p.section < 0) continue;
-    const chain = ancestors(p.section);
-    const roleAt = chain.find((i) => model.sections[i].role === 'improvements' || model.sections[i].role === 'priority-action');
-    if (roleAt === undefined) continue;
-    const role = model.sections[roleAt].role as Recommendation['kind'];
+  const place = (section: number) => {
+    if (section < 0) return undefined;
+    const chain = ancestors(section);
+    // The outermost recommendations heading ("Areas for improvement" over "Within three months").
+    const roleAt = [...chain].reverse().find((i) => model.sections[i].role === 'improvements' || model.sections[i].role === 'priority-action');
+    if (roleAt === undefined) return undefined;
     const withArea = chain.find((i) => model.sections[i].area);
     const areaDef = withArea !== undefined ? model.framework.profile.judgements.find((a) => a.id === model.sections[withArea].area) : undefined;
-    const above = chain.filter((i) => i !== roleAt && !chain.slice(chain.indexOf(roleAt)).includes(i) === false);
-    void above;
     const outer = chain.slice(chain.indexOf(roleAt) + 1).find((i) => model.sections[i].level > 1);
-    const areaName = areaDef?.name ?? (outer !== undefined ? cleanTitle(model.sections[outer].title) : '');
-    out.push({
-      number: p.number,
-      kind: role,
+    return {
+      kind: model.sections[chain.find((i) => model.sections[i].role === 'improvements' || model.sections[i].role === 'priority-action')!].role as Recommendation['kind'],
       area: areaDef?.id,
-      areaName,
-      heading: cleanTitle(model.sections[p.section].title),
-      text: model.text.slice(p.textStart, p.span.end).trim(),
-      span: p.span,
+      areaName: areaDef?.name ?? (outer !== undefined ? cleanTitle(model.sections[outer].title) : ''),
+      heading: cleanTitle(model.sections[section].title),
+    };
+  };
+  const entries: { at: number; make: () => Recommendation | undefined }[] = [];
+  for (const p of model.paragraphs) {
+    entries.push({
+      at: p.span.start,
+      make: () => {
+        const where = place(p.section);
+        return where && { number: p.number, ...where, text: model.text.slice(p.textStart, p.span.end).trim(), span: p.span };
+      },
     });
+  }
+  // Bulleted recommendations: prose blocks that are bullet items in such a section.
+  for (const b of model.prose) {
+    const line = model.lines.lineAt(b.span.start);
+    const lineStart = model.lines.lineStarts[line];
+    const marker = /^[ ]{0,3}[-*+][ \t]+/.exec(model.text.slice(lineStart, b.span.end));
+    if (!marker || lineStart + marker[0].length > b.span.start + 2) continue;
+    const textStart = Math.max(b.span.start, lineStart + marker[0].length);
+    entries.push({
+      at: b.span.start,
+      make: () => {
+        const where = place(b.section);
+        return where && { number: 0, ...where, text: model.text.slice(textStart, b.span.end).trim(), span: b.span };
+      },
+    });
+  }
+  entries.sort((a, b) => a.at - b.at);
+  let lastNumber = 0;
+  let item = 0;
+  for (const e of entries) {
+    const r = e.make();
+    if (!r) continue;
+    if (r.number === 0) {
+      r.number = lastNumber;
+      r.item = ++item;
+    } else {
+      lastNumber = r.number;
+      item = 0;
+    }
+    out.push(r);
   }
   return out;
 }
@@ -68,7 +104,7 @@ const mdCell = (s: string) => s.replace(/\r?\n\s*/g, ' ').replace(/\|/g, '\\|');
  */
 export function formatActionPlan(items: Recommendation[], format: 'markdown' | 'csv'): string {
   const header = ['Paragraph', 'Area', 'Heading', 'Recommendation', 'Action', 'Owner', 'By when'];
-  const rows = items.map((r) => [String(r.number), r.areaName, r.heading, r.text, '', '', '']);
+  const rows = items.map((r) => [r.item ? `${r.number}.${r.item}` : String(r.number), r.areaName, r.heading, r.text, '', '', '']);
   if (format === 'csv') return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   const line = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |`.replace(/ {2,}\|/g, ' |');
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n';

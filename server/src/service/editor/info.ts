@@ -15,7 +15,7 @@ export function documentInfo(model: ReportModel, registry: ProfileRegistry): Doc
   const profile = model.framework.profile;
   return {
     framework: { id: profile.id, title: profile.title, source: model.framework.source },
-    paragraphs: model.paragraphs.filter((p) => p.form !== 'stray').length + model.paragraphs.filter((p) => p.form === 'stray').length,
+    paragraphs: model.paragraphs.length,
     sections: model.sections.length,
     judgementSections: model.sections
       .filter((s) => s.role === 'judgement')
