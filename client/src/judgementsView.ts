@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { isReport, REQUESTS, type DocumentInfo, type JudgementEntry } from './protocol.js';
+
+type Node =
+  | { type: 'area'; area: string; label: string; summary?: string; body?: string; disagree: boolean; children: Node[] }
+  | { type: 'statement'; label: string; description: string; uri: vscode.Uri; line: number; character: number };
+
+/**
+ * The Judgements view: each area of the active report with its grade in the summary and in
+ * the body side by side, a warning icon where they disagree, click to jump. Reads
+ * `inspectionReport/judgements`; if the server does not answer it, lists the judgement
+ * sections (documentInfo) instead.
+ */
+export class JudgementsView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(private readonly client: LanguageClient) {
+    this.disposables.push(
+      this.changed,
+      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const uri = vscode.window.activeTextEditor?.document.uri.toString();
+        if (uri && e.uris.some((u) => u.toString() === uri)) this.schedule();
+      }),
+    );
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.refresh(), 300);
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.type === 'area') {
+      const item = new vscode.TreeItem(node.label, node.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+      const parts = [node.summary !== undefined ? `summary: ${node.summary}` : undefined, node.body !== undefined ? `body: ${node.body}` : undefined].filter(Boolean);
+      item.description = parts.join(' · ');
+      item.iconPath = node.disagree ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('law');
+      item.tooltip = node.disagree ? `${node.label}: the summary and the body give different grades` : node.label;
+      item.contextValue = node.disagree ? 'judgementAreaDisagrees' : 'judgementArea';
+      const first = node.children.find((c) => c.type === 'statement');
+      if (first && first.type === 'statement') item.command = reveal(first);
+      return item;
+    }
+    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    item.description = node.description;
+    item.iconPath = new vscode.ThemeIcon('symbol-enum-member');
+    item.command = reveal(node);
+    return item;
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
+    if (node) return node.type === 'area' ? node.children : [];
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !isReport(doc) || !this.client.isRunning()) return [];
+    const uri = doc.uri;
+    try {
+      const answer = await this.client.sendRequest<{ judgements: JudgementEntry[] } | JudgementEntry[] | null>(REQUESTS.judgements, { uri: uri.toString(), textDocument: { uri: uri.toString() } });
+      const list = Array.isArray(answer) ? answer : answer?.judgements;
+      if (list) return byArea(list, uri);
+    } catch {
+      // Older servers have no judgements request: fall back to the judgement sections.
+    }
+    const info = await this.client.sendRequest<DocumentInfo | null>(REQUESTS.documentInfo, { textDocument: { uri: uri.toString() } }).catch(() => null);
+    return (info?.judgementSections ?? []).map((s) => ({
+      type: 'statement' as const,
+      label: s.title,
+      description: s.areaName ?? '',
+      uri,
+      line: s.range.start.line,
+      character: s.range.start.character,
+    }));
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function reveal(node: Extract<Node, { type: 'statement' }>): vscode.Command {
+  return { command: 'inspectionReport.revealRange', title: 'Go to', arguments: [node.uri.toString(), node.line, node.character] };
+}
+
+export function byArea(list: JudgementEntry[], uri: vscode.Uri): Node[] {
+  const areas = new Map<string, Extract<Node, { type: 'area' }>>();
+  for (const j of list) {
+    let area = areas.get(j.area);
+    if (!area) {
+      area = { type: 'area', area: j.area, label: j.areaName || j.area, disagree: false, children: [] };
+      areas.set(j.area, area);
+    }
+    if (j.summary) area.summary ??= j.grade;
+    else area.body ??= j.grade;
+    area.children.push({
+      type: 'statement',
+      label: j.grade,
+      description: `${j.summary ? 'summary' : 'body'} · ${j.kind} · line ${j.line}`,
+      uri,
+      line: Math.max(0, j.line - 1),
+      character: Math.max(0, (j.column ?? 1) - 1),
+    });
+  }
+  for (const area of areas.values()) {
+    const grades = new Set(list.filter((j) => j.area === area.area).map((j) => j.gradeId ?? j.grade));
+    area.disagree = grades.size > 1;
+  }
+  return [...areas.values()];
+}

@@ -1,0 +1,39 @@
+/** The server's custom requests (see docs/editor.md), as the client sees them. */
+export interface DocumentInfo {
+  framework: { id: string; title: string; source: string };
+  paragraphs: number;
+  sections: number;
+  errors: number;
+  judgementSections: { title: string; area?: string; areaName?: string; range: Range }[];
+  frameworks: { id: string; title: string }[];
+}
+
+export interface Range {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/** One judgement statement (inspectionReport/judgements, from the judgements issue); lines 1-based. */
+export interface JudgementEntry {
+  area: string;
+  areaName: string;
+  grade: string;
+  gradeId?: string;
+  line: number;
+  column?: number;
+  kind: string;
+  summary?: boolean;
+}
+
+export const REQUESTS = {
+  documentInfo: 'inspectionReport/documentInfo',
+  improvements: 'inspectionReport/improvements',
+  actionPlan: 'inspectionReport/actionPlan',
+  judgements: 'inspectionReport/judgements',
+} as const;
+
+export const LANGUAGE_ID = 'inspection-report';
+
+export function isReport(doc: { languageId: string } | undefined): boolean {
+  return doc?.languageId === LANGUAGE_ID;
+}
