@@ -94,4 +94,39 @@ describe('language server over stdio', function () {
     assert.deepEqual(p.diagnostics.map((d) => [d.code, d.severity]), [['numbering/legacy-bullet', 1]]);
     await client.shutdown();
   });
+
+  it('hover, definition, references and code lenses over the traceability links', async () => {
+    const { capabilities } = await client.initialize();
+    assert.ok(capabilities.definitionProvider && capabilities.referencesProvider && capabilities.codeLensProvider && capabilities.hoverProvider);
+    const text = readFixture('corpus/haringey-2014.report.md');
+    await client.open(URI, text);
+    const lines = text.split('\n');
+    const lineOf = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+    const p27 = { line: lineOf('27. '), character: 5 };
+    const defs = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri: URI }, position: p27 })) as { range: { start: { line: number } } }[];
+    assert.equal(defs[0].range.start.line, lineOf('50. '));
+    const refs = (await client.connection.sendRequest('textDocument/references', { textDocument: { uri: URI }, position: { line: lineOf('50. '), character: 5 }, context: { includeDeclaration: false } })) as { range: { start: { line: number } } }[];
+    assert.ok(refs.some((r) => r.range.start.line === lineOf('27. ')));
+    const lenses = (await client.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: URI } })) as { range: { start: { line: number } }; command: { title: string; command: string } }[];
+    const lens27 = lenses.find((l) => l.range.start.line === lineOf('27. '))!;
+    assert.match(lens27.command.title, /^supported by ¶50/);
+    assert.equal(lens27.command.command, 'inspectionReport.showFindings');
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: p27 })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /¶50/);
+    await client.shutdown();
+  });
+
+  it('hover on a grade, and the judgements request', async () => {
+    await client.initialize();
+    const text = readFixture('corpus/haringey-2014.report.md');
+    await client.open(URI, text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('#### Leadership, management and governance'));
+    const character = text.split('\n')[line].indexOf('require improvement') + 3;
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: URI }, position: { line, character } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /Requires improvement/);
+    const result = (await client.connection.sendRequest('inspectionReport/judgements', { uri: URI })) as { framework: string; judgements: { area: string; grade: string; line: number; kind: string }[] };
+    assert.equal(result.framework, 'ofsted-sif-2013');
+    assert.ok(result.judgements.some((j) => j.area === 'leadership' && j.kind === 'heading' && j.line === line + 1 && j.grade === 'Requires improvement'));
+    await client.shutdown();
+  });
 });

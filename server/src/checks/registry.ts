@@ -12,6 +12,9 @@ import { missingCheck } from './judgement/missing.js';
 import { unknownGradeCheck } from './judgement/unknownGrade.js';
 import { ruleCheck } from './judgement/rule.js';
 import { wordingCheck } from './judgement/wording.js';
+import { unmatchedCheck } from './improvement/unmatched.js';
+import { brokenLinkCheck } from './improvement/brokenLink.js';
+import { unaddressedCheck } from './finding/unaddressed.js';
 
 /** Every check, in one list. Order is the order diagnostics are reported in for one position. */
 export const CHECKS: readonly Check[] = [
@@ -28,6 +31,9 @@ export const CHECKS: readonly Check[] = [
   unknownGradeCheck,
   ruleCheck,
   wordingCheck,
+  unmatchedCheck,
+  brokenLinkCheck,
+  unaddressedCheck,
 ];
 
 /** Default severity of every code. */

@@ -2,6 +2,7 @@ import type { ReportModel } from '../model/types.js';
 import type { ReportDiagnostic } from '../checks/types.js';
 import { judgementList, type JudgementEntry } from '../service/judgementList.js';
 import { effectiveRole } from '../model/roles.js';
+import { improvementList, type ImprovementEntry } from '../service/improvementList.js';
 
 /** One checked file, in the shape every output format is made from. */
 export interface FileResult {
@@ -19,7 +20,7 @@ export interface FileResult {
   }[];
   paragraphs: { number: number; line: number; section: string | null; role: string }[];
   judgements: JudgementEntry[];
-  improvements: unknown[];
+  improvements: ImprovementEntry[];
 }
 
 /** Lines and columns are 1-based; columns count UTF-16 code units, as editors do. */
@@ -44,6 +45,6 @@ export function fileResult(file: string, model: ReportModel, diagnostics: Report
       };
     }),
     judgements: judgementList(model),
-    improvements: [],
+    improvements: improvementList(model),
   };
 }

@@ -53,6 +53,9 @@ connection.onInitialize((params: InitializeParams) => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
       documentSymbolProvider: true,
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      codeLensProvider: { resolveProvider: false },
       completionProvider: { triggerCharacters: ['|', ' '] },
       ...EDITOR_CAPABILITIES,
     },
@@ -182,6 +185,41 @@ connection.onCompletion((params) => {
     detail: c.detail,
     insertText: c.insertText,
   }));
+});
+
+connection.onDefinition((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const model = service.getModel(doc);
+  return service.definition(doc, model.lines.offsetAt(params.position)).map((span) => ({ uri: doc.uri, range: toRange(model, span) }));
+});
+
+connection.onReferences((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const model = service.getModel(doc);
+  return service.references(doc, model.lines.offsetAt(params.position)).map((span) => ({ uri: doc.uri, range: toRange(model, span) }));
+});
+
+/**
+ * Code lenses above improvements. The command `inspectionReport.showFindings` (the client's)
+ * receives the document URI, the lens position and the findings' locations.
+ */
+connection.onCodeLens((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const model = service.getModel(doc);
+  return service.codeLenses(doc).map((lens) => {
+    const range = toRange(model, lens.span);
+    return {
+      range,
+      command: {
+        title: lens.title,
+        command: 'inspectionReport.showFindings',
+        arguments: [doc.uri, range.start, lens.targets.map((t) => ({ uri: doc.uri, range: toRange(model, t) }))],
+      },
+    };
+  });
 });
 
 /** Custom request for the editor's Judgements view and other clients: the grade statements. */

@@ -8,6 +8,7 @@ import { fixAll } from '../fixes/fixAll.js';
 import { documentSymbols, type ReportSymbol } from './symbols.js';
 import { hover, type HoverResult } from './hover.js';
 import { completions, type CompletionEntry } from './completion.js';
+import { codeLenses, findingsOf, improvementsResting, traceHover, type Lens } from '../trace/navigation.js';
 
 export interface ServiceSettings {
   frameworkOverride?: string;
@@ -102,7 +103,22 @@ export class ReportLanguageService {
   }
 
   hover(doc: DocumentLike, offset: number): HoverResult | undefined {
-    return hover(this.getModel(doc), offset);
+    const model = this.getModel(doc);
+    return hover(model, offset) ?? traceHover(model, offset);
+  }
+
+  /** Go to definition on an improvement: the findings it rests on. */
+  definition(doc: DocumentLike, offset: number): Span[] {
+    return findingsOf(this.getModel(doc), offset);
+  }
+
+  /** Find references on a finding: the improvements that rest on it. */
+  references(doc: DocumentLike, offset: number): Span[] {
+    return improvementsResting(this.getModel(doc), offset);
+  }
+
+  codeLenses(doc: DocumentLike): Lens[] {
+    return codeLenses(this.getModel(doc));
   }
 
   completions(doc: DocumentLike, offset: number): CompletionEntry[] {

@@ -1,0 +1,229 @@
+import type { ReportModel, Span } from '../model/types.js';
+import { effectiveRole } from '../model/roles.js';
+import { referenceTargets } from '../fixes/renumber.js';
+import { contentTokens, definedAbbreviations, type TokenOptions } from './tokens.js';
+import { Corpus, cosine, termCounts, type Vector } from './similarity.js';
+
+/*
+ * Traceability: which findings support each area for improvement. Explicit when the
+ * improvement cites paragraphs; otherwise inferred by TF-IDF cosine similarity of stemmed
+ * content words (abbreviations expanded), weighted towards findings of the improvement's own
+ * judgement area. The method is written up in docs/traceability.md.
+ */
+
+/** Score at or above which an inferred finding supports an improvement. */
+export const SUPPORT_THRESHOLD = 0.08;
+/** Candidates below this are not listed at all. */
+const LIST_THRESHOLD = 0.03;
+const MAX_CANDIDATES = 5;
+/** Weight of a finding outside the improvement's area (or part): a preference, not a filter. */
+const OTHER_AREA = 0.7;
+const RELATED_AREA = 0.9;
+/** Share of a score that comes from the best-matching sentence (the rest: the whole paragraph). */
+const SENTENCE_WEIGHT = 0.5;
+
+export interface TraceUnit {
+  /** Index into model.paragraphs, or -1 for a bullet. */
+  paragraph: number;
+  number?: number;
+  span: Span;
+  text: string;
+  area?: string;
+  part?: string;
+  section: number;
+}
+
+export interface TraceLink {
+  /** Index into model.paragraphs of the finding. */
+  paragraph: number;
+  number: number;
+  score: number;
+  explicit: boolean;
+}
+
+export interface Citation {
+  number: number;
+  span: Span;
+  /** The paragraph cited, if it exists. */
+  target?: number;
+  /** Whether the target is a finding (body or summary). */
+  isFinding: boolean;
+}
+
+export interface TracedImprovement extends TraceUnit {
+  kind: 'improvement' | 'priority-action';
+  findings: TraceLink[];
+  summaryFindings: TraceLink[];
+  citations: Citation[];
+  /** Supported: an explicit citation of a finding, or an inferred one at or above the threshold. */
+  supported: boolean;
+}
+
+export interface Trace {
+  improvements: TracedImprovement[];
+  findings: TraceUnit[];
+  summaryFindings: (TraceUnit & { weakness: boolean })[];
+  /** The TF-IDF vector of every unit, for scoring other pairs (summary weakness ↔ improvement). */
+  vectors: Map<TraceUnit, Vector>;
+}
+
+const cache = new WeakMap<ReportModel, Trace>();
+
+export function traceOf(model: ReportModel): Trace {
+  let t = cache.get(model);
+  if (!t) {
+    t = buildTrace(model);
+    cache.set(model, t);
+  }
+  return t;
+}
+
+function areaOf(model: ReportModel, section: number): string | undefined {
+  for (let s = section; s >= 0; s = model.sections[s].parent) if (model.sections[s].area) return model.sections[s].area;
+  return undefined;
+}
+
+function partOf(model: ReportModel, section: number): string | undefined {
+  return section >= 0 ? model.sections[section].part : undefined;
+}
+
+function inImprovementTree(model: ReportModel, section: number): 'improvement' | 'priority-action' | undefined {
+  const role = effectiveRole(model, section);
+  return role === 'improvements' ? 'improvement' : role === 'priority-action' ? 'priority-action' : undefined;
+}
+
+function buildTrace(model: ReportModel): Trace {
+  const units = (paragraph: number, span: Span, text: string, section: number, number?: number): TraceUnit => ({
+    paragraph,
+    number,
+    span,
+    text,
+    section,
+    area: areaOf(model, section),
+    part: partOf(model, section),
+  });
+
+  // Improvements: bullets in improvement sections where there are any (SLAC, ILACS);
+  // otherwise the numbered paragraphs there (SIF). A numbered lead-in ("… should take the
+  // following action.") above bulleted recommendations is not itself one.
+  const bulletItems = model.prose.filter((p) => inImprovementTree(model, p.section) && /^[ \t]*[-*+][ \t]/.test(model.text.slice(p.span.start, p.span.start + 8)));
+  const bulletRoots = new Set(bulletItems.map((b) => improvementRoot(model, b.section)));
+  const improvements: TracedImprovement[] = [];
+  model.paragraphs.forEach((p, i) => {
+    const kind = inImprovementTree(model, p.section);
+    if (!kind || bulletRoots.has(improvementRoot(model, p.section))) return;
+    improvements.push({ ...units(i, p.span, fullText(model, p.textStart, p.span.end), p.section, p.number), kind, findings: [], summaryFindings: [], citations: [], supported: false });
+  });
+  for (const b of bulletItems) {
+    const kind = inImprovementTree(model, b.section)!;
+    const textStart = model.text.slice(b.span.start).search(/[^-*+ \t]/) + b.span.start;
+    improvements.push({ ...units(-1, b.span, fullText(model, textStart, b.span.end), b.section), kind, findings: [], summaryFindings: [], citations: [], supported: false });
+  }
+  improvements.sort((a, b) => a.span.start - b.span.start);
+
+  // Findings: numbered paragraphs under a judgement section; the summary's kept apart.
+  const findings: TraceUnit[] = [];
+  const summaryFindings: (TraceUnit & { weakness: boolean })[] = [];
+  model.paragraphs.forEach((p, i) => {
+    const role = effectiveRole(model, p.section);
+    const unit = units(i, p.span, fullText(model, p.textStart, p.span.end), p.section, p.number);
+    if (role === 'summary' || role === 'strengths') summaryFindings.push({ ...unit, weakness: role === 'summary' });
+    else if (role === 'judgement') findings.push(unit);
+  });
+
+  // Vectors over one corpus: improvements, findings and summary findings of this report.
+  const options: TokenOptions = { abbreviations: abbreviations(model) };
+  const corpus = new Corpus();
+  const counts = new Map<TraceUnit, Map<string, number>>();
+  for (const u of [...improvements, ...findings, ...summaryFindings]) {
+    const c = termCounts(contentTokens(u.text, options));
+    counts.set(u, c);
+    corpus.add(c);
+  }
+  const vectors = new Map<TraceUnit, Vector>();
+  for (const [u, c] of counts) vectors.set(u, corpus.vector(c));
+  // A finding often covers several matters; the sentence that reports the one an improvement
+  // is about is the evidence. Sentence vectors use the paragraph corpus's weights.
+  const sentenceVectors = new Map<TraceUnit, Vector[]>();
+  for (const f of [...findings, ...summaryFindings]) {
+    sentenceVectors.set(f, splitSentences(f.text).map((s) => corpus.vector(termCounts(contentTokens(s, options)))));
+  }
+  const similarity = (v: Vector, f: TraceUnit) => {
+    let best = 0;
+    for (const sv of sentenceVectors.get(f) ?? []) best = Math.max(best, cosine(v, sv));
+    return SENTENCE_WEIGHT * best + (1 - SENTENCE_WEIGHT) * cosine(v, vectors.get(f)!);
+  };
+
+  const targets = referenceTargets(model);
+  const findingByParagraph = new Map(findings.map((f) => [f.paragraph, f]));
+  const summaryByParagraph = new Map(summaryFindings.map((f) => [f.paragraph, f]));
+  for (const imp of improvements) {
+    // Explicit citations: references inside the improvement.
+    for (const ref of model.references) {
+      if (ref.span.start < imp.span.start || ref.span.end > imp.span.end) continue;
+      for (const n of ref.numbers) {
+        const target = targets.resolve(n.value, ref.inParagraph);
+        const isFinding = target !== undefined && (findingByParagraph.has(target) || summaryByParagraph.has(target));
+        imp.citations.push({ number: n.value, span: n.span, target, isFinding });
+        if (target !== undefined && findingByParagraph.has(target) && !imp.findings.some((l) => l.paragraph === target)) {
+          imp.findings.push({ paragraph: target, number: model.paragraphs[target].number, score: 1, explicit: true });
+        }
+        if (target !== undefined && summaryByParagraph.has(target) && !imp.summaryFindings.some((l) => l.paragraph === target)) {
+          imp.summaryFindings.push({ paragraph: target, number: model.paragraphs[target].number, score: 1, explicit: true });
+        }
+      }
+    }
+    const v = vectors.get(imp)!;
+    imp.findings.push(...ranked(model, imp, findings, (f) => similarity(v, f), imp.findings));
+    imp.summaryFindings.push(...ranked(model, imp, summaryFindings, (f) => similarity(v, f), imp.summaryFindings));
+    imp.supported = imp.findings.some((l) => l.explicit || l.score >= SUPPORT_THRESHOLD);
+  }
+  return { improvements, findings, summaryFindings, vectors };
+}
+
+/** Inferred links, best first, excluding paragraphs already linked explicitly. */
+function ranked(model: ReportModel, imp: TraceUnit, candidates: TraceUnit[], score: (f: TraceUnit) => number, existing: TraceLink[]): TraceLink[] {
+  const taken = new Set(existing.map((l) => l.paragraph));
+  return candidates
+    .filter((f) => !taken.has(f.paragraph))
+    .map((f) => ({ paragraph: f.paragraph, number: f.number!, score: round(score(f) * areaWeight(model, imp, f)), explicit: false }))
+    .filter((l) => l.score >= LIST_THRESHOLD)
+    .sort((a, b) => b.score - a.score || a.number - b.number)
+    .slice(0, MAX_CANDIDATES);
+}
+
+/** Findings of the improvement's own area weigh fully; its parent's or children's nearly so. */
+export function areaWeight(model: ReportModel, imp: TraceUnit, f: TraceUnit): number {
+  if (imp.part && f.part && imp.part !== f.part) return OTHER_AREA;
+  if (!imp.area || !f.area || imp.area === f.area) return 1;
+  const areas = model.framework.profile.judgements;
+  const parent = (id: string) => areas.find((a) => a.id === id)?.parent;
+  if (parent(imp.area) === f.area || parent(f.area) === imp.area || (parent(imp.area) && parent(imp.area) === parent(f.area))) return RELATED_AREA;
+  return OTHER_AREA;
+}
+
+function improvementRoot(model: ReportModel, section: number): number {
+  let root = section;
+  for (let s = section; s >= 0; s = model.sections[s].parent) {
+    if (model.sections[s].role === 'improvements' || model.sections[s].role === 'priority-action') root = s;
+  }
+  return root;
+}
+
+function fullText(model: ReportModel, start: number, end: number): string {
+  return model.text.slice(start, end).replace(/<!--[\s\S]*?-->/g, ' ');
+}
+
+function abbreviations(model: ReportModel): Map<string, string> {
+  const map = definedAbbreviations(model.text.length > 500_000 ? model.text.slice(0, 500_000) : model.text);
+  for (const [k, v] of Object.entries(model.framework.profile.abbreviations ?? {})) if (!map.has(k)) map.set(k, v);
+  return map;
+}
+
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+function splitSentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+(?=[A-Z(])/).filter((s) => s.trim().length > 0);
+}

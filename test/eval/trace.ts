@@ -1,0 +1,67 @@
+/*
+ * `npm run eval:trace`: accuracy of inferred improvement → finding links against the
+ * hand-made labels in ../shared/corpus/labels/. Prints top-1 and top-3 accuracy and the
+ * false-unmatched rate, for the converted report and for the raw paste.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CORPUS, FIXTURES, model } from '../helpers.js';
+import { traceOf } from '../../server/src/trace/trace.js';
+
+interface Label {
+  paragraph: number;
+  area: string;
+  body_findings: number[];
+  summary_findings: number[];
+}
+
+export interface Accuracy {
+  file: string;
+  improvements: number;
+  top1: number;
+  top3: number;
+  falseUnmatched: number;
+  misses: string[];
+}
+
+export function evaluate(labelsFile: string, reportFile: string): Accuracy {
+  const labels: { improvements: Label[] } = JSON.parse(fs.readFileSync(labelsFile, 'utf8'));
+  const trace = traceOf(model(fs.readFileSync(reportFile, 'utf8')));
+  let top1 = 0;
+  let top3 = 0;
+  let falseUnmatched = 0;
+  const misses: string[] = [];
+  for (const label of labels.improvements) {
+    const imp = trace.improvements.find((i) => i.number === label.paragraph);
+    const ranked = imp?.findings.map((l) => l.number) ?? [];
+    const truth = new Set(label.body_findings);
+    if (ranked.length && truth.has(ranked[0])) top1++;
+    else misses.push(`${label.paragraph}: got ${ranked.slice(0, 3).join(',') || 'nothing'}; labelled ${label.body_findings.join(',')}`);
+    if (ranked.slice(0, 3).some((n) => truth.has(n))) top3++;
+    if (truth.size > 0 && !imp?.supported) falseUnmatched++;
+  }
+  const n = labels.improvements.length;
+  return { file: path.relative(process.cwd(), reportFile), improvements: n, top1: top1 / n, top3: top3 / n, falseUnmatched: falseUnmatched / n, misses };
+}
+
+function main(): void {
+  const labelsDir = path.join(CORPUS, 'labels');
+  if (!fs.existsSync(labelsDir)) {
+    console.log(`no labels at ${labelsDir}: nothing to evaluate`);
+    process.exitCode = 1;
+    return;
+  }
+  const runs: [string, string][] = [
+    [path.join(labelsDir, 'haringey-2014.json'), path.join(FIXTURES, 'corpus', 'haringey-2014.report.md')],
+    [path.join(labelsDir, 'haringey-2014.json'), path.join(FIXTURES, 'raw', 'haringey-2014.raw.report.md')],
+  ];
+  console.log('| report | improvements | top-1 | top-3 | false unmatched |');
+  console.log('| --- | ---: | ---: | ---: | ---: |');
+  const results = runs.map(([l, r]) => evaluate(l, r));
+  for (const a of results) {
+    console.log(`| ${a.file} | ${a.improvements} | ${a.top1.toFixed(2)} | ${a.top3.toFixed(2)} | ${a.falseUnmatched.toFixed(2)} |`);
+  }
+  for (const a of results) if (a.misses.length) console.log(`\n${a.file}: top-1 misses\n  ${a.misses.join('\n  ')}`);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) main();
