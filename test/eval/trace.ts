@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS, FIXTURES, model } from '../helpers.js';
-import { traceOf } from '../../server/src/trace/trace.js';
+import { traceOf, SUPPORT_THRESHOLD } from '../../server/src/trace/trace.js';
 
 interface Label {
   paragraph: number;
@@ -62,6 +62,36 @@ function main(): void {
     console.log(`| ${a.file} | ${a.improvements} | ${a.top1.toFixed(2)} | ${a.top3.toFixed(2)} | ${a.falseUnmatched.toFixed(2)} |`);
   }
   for (const a of results) if (a.misses.length) console.log(`\n${a.file}: top-1 misses\n  ${a.misses.join('\n  ')}`);
+  const own = traceOf(model(fs.readFileSync(runs[0][1], 'utf8'))).improvements.map((i) => i.findings[0]?.score ?? 0);
+  const crossed = crossReportScores();
+  console.log(`\nBest inferred score per improvement (threshold ${SUPPORT_THRESHOLD}):`);
+  console.log(`  against its own report's findings:     ${summarise(own)}`);
+  console.log(`  against another council's findings:    ${summarise(crossed)}`);
+}
+
+/**
+ * The reference for the support threshold: improvements scored against the findings of a
+ * different council's report (Haringey's against Barnet's body, and Barnet's against
+ * Haringey's). Such findings often discuss the same topics, so these scores are an upper
+ * bound on chance; an improvement scoring below most of them has no evidence of its own.
+ */
+export function crossReportScores(): number[] {
+  const har = fs.readFileSync(path.join(FIXTURES, 'corpus', 'haringey-2014.report.md'), 'utf8');
+  const bar = fs.readFileSync(path.join(FIXTURES, 'corpus', 'barnet-2012.report.md'), 'utf8');
+  const improvementsOf = (text: string) => traceOf(model(text)).improvements.map((i) => `- ${i.text.replace(/\s+/g, ' ').trim()}`);
+  const bodyOf = (text: string, from: string) => text.slice(text.indexOf(from)).replace(/#+ (Areas for improvement|Within (three|six) months:?)\n[\s\S]*?(?=\n#+ (?!Within))/g, '');
+  const build = (framework: string, improvements: string[], body: string) =>
+    traceOf(model(`---\nframework: ${framework}\n---\n\n# Report\n\n## Areas for improvement\n\n${improvements.join('\n')}\n\n${body}`)).improvements.map((i) => i.findings[0]?.score ?? 0);
+  return [
+    ...build('ofsted-slac-2009', improvementsOf(har), bodyOf(bar, '## Safeguarding services')),
+    ...build('ofsted-sif-2013', improvementsOf(bar), bodyOf(har, '### Inspection judgements about the local authority')),
+  ];
+}
+
+function summarise(scores: number[]): string {
+  const s = [...scores].sort((a, b) => a - b);
+  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))].toFixed(3);
+  return `n=${s.length} min ${s[0].toFixed(3)}  p10 ${q(0.1)}  median ${q(0.5)}  max ${s[s.length - 1].toFixed(3)}`;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) main();

@@ -28,11 +28,15 @@ export class Corpus {
     return Math.log((1 + this.size) / (1 + (this.df.get(term) ?? 0))) + 1;
   }
 
-  /** Sub-linear TF × IDF, L2-normalised. */
+  /**
+   * Sub-linear TF × IDF, L2-normalised. A bigram no other document has is left out: phrases
+   * are a bonus when two texts share them, not a penalty on every text that shares none.
+   */
   vector(counts: Map<string, number>): Vector {
     const v: Vector = new Map();
     let norm = 0;
     for (const [term, n] of counts) {
+      if (term.includes(' ') && (this.df.get(term) ?? 0) <= 1) continue;
       const w = (1 + Math.log(n)) * this.idf(term) * (term.includes(' ') ? 1.5 : 1);
       v.set(term, w);
       norm += w * w;

@@ -12,7 +12,7 @@ import { Corpus, cosine, termCounts, type Vector } from './similarity.js';
  */
 
 /** Score at or above which an inferred finding supports an improvement. */
-export const SUPPORT_THRESHOLD = 0.08;
+export const SUPPORT_THRESHOLD = 0.15;
 /** Candidates below this are not listed at all. */
 const LIST_THRESHOLD = 0.03;
 const MAX_CANDIDATES = 5;
