@@ -1,0 +1,201 @@
+/**
+ * The extension in a real VS Code: code-server 4.100.3 (VS Code 1.100.3) driven through
+ * Debian's chromium with playwright-core. Each scenario acts as a person would (keyboard,
+ * reading the screen) and checks what the person would see, or the saved file. Screenshots
+ * of each step go to test-results/e2e/. Install what it needs with test/e2e/install.sh.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildVsix, extensionHostLog, ROOT, startCodeServer, waitFor, type Instance } from './codeServer.js';
+import { RESULTS, Workbench } from './workbench.js';
+import { ReportLanguageService } from '../../server/src/service/languageService.js';
+
+const DRAFT = 'draft-with-errors.report.md';
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** 1-based line of the first line starting with `prefix`. */
+function lineOf(text: string, prefix: string): number {
+  const i = text.split(/\r?\n/).findIndex((l) => l.startsWith(prefix));
+  assert.ok(i >= 0, `no line starts with ${prefix}`);
+  return i + 1;
+}
+
+/** What the server's quick fix titled `title` at `line` does to `text` (the expected result). */
+function expectedAfterFix(text: string, line: number, title: string): string {
+  const service = new ReportLanguageService();
+  const doc = { uri: 'file:///x.report.md', version: 1, getText: () => text };
+  const model = service.getModel(doc);
+  const start = model.lines.lineStarts[line - 1];
+  const fix = service.codeActions(doc, { start, end: start }).find((a) => a.fix.title === title);
+  assert.ok(fix, `the service offers "${title}" at line ${line}`);
+  const edits = [...fix.fix.edits].sort((a, b) => b.span.start - a.span.start);
+  return edits.reduce((t, e) => t.slice(0, e.span.start) + e.newText + t.slice(e.span.end), text);
+}
+
+describe('VS Code (code-server) with the packaged extension', function () {
+  this.timeout(120_000);
+  let instance: Instance;
+  let browser: Browser;
+  let page: Page;
+  let wb: Workbench;
+  const file = (name: string) => path.join(instance.workspace, name);
+  const read = (name: string) => fs.readFileSync(file(name), 'utf8');
+
+  before(async function () {
+    this.timeout(240_000);
+    fs.rmSync(RESULTS, { recursive: true, force: true });
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const vsix = buildVsix(path.join(ROOT, '.e2e', 'inspection-report.vsix'));
+    const empty = path.join(RESULTS, 'new.report.md');
+    fs.writeFileSync(empty, '');
+    instance = await startCodeServer({ vsix, fixtures: [path.join(ROOT, 'examples', DRAFT), path.join(ROOT, 'examples', 'haringey-2014.report.md'), empty] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    wb = new Workbench(page);
+    await page.goto(instance.url);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.waitForText('.explorer-folders-view', /draft-with-errors\.report\.md/, 60_000);
+  });
+
+  after(async () => {
+    if (page && this_failed()) await wb.screenshot('zz-after-failure').catch(() => undefined);
+    await browser?.close();
+    await instance?.stop();
+    if (instance && !process.env.KEEP_E2E) fs.rmSync(instance.scratch, { recursive: true, force: true });
+  });
+  let failed = false;
+  const this_failed = () => failed;
+  afterEach(function () {
+    if (this.currentTest?.state === 'failed') {
+      failed = true;
+      return wb?.screenshot(`failed-${this.currentTest.title.replace(/\W+/g, '-').slice(0, 60)}`).then(() => undefined);
+    }
+  });
+
+  it('opening a sample report activates the extension; Problems lists the expected diagnostics; the status bar shows the framework', async () => {
+    await wb.openFile(DRAFT);
+    await wb.page.keyboard.press('Control+Shift+M');
+    await wb.runCommand('View: Toggle Maximized Panel');
+    const problems = await wb.waitForText('.markers-panel', /numbering\/order/);
+    for (const code of ['numbering/gap', 'numbering/duplicate', 'numbering/order', 'numbering/legacy-bullet', 'numbering/unnumbered', 'numbering/stray', 'reference/broken']) {
+      assert.match(problems, new RegExp(code.replace('/', '\\/')), `Problems lists ${code}`);
+    }
+    assert.match(problems, /Expected paragraph 18|expected 18/i);
+    await wb.screenshot('01-problems');
+    await wb.runCommand('View: Toggle Maximized Panel');
+    const status = await wb.waitForText('.statusbar', /ofsted-sif-2013/);
+    assert.match(status, /ofsted-sif-2013\s+\S*\s*\d+\s+\S*\s*\d+/);
+    assert.match(extensionHostLog(instance.userData), /inspection-tools\.inspection-report/);
+  });
+
+  it('Outline shows the sections and judgement sections with their grades; the Judgements view lists the areas', async () => {
+    await wb.runCommand('Explorer: Focus on Outline View');
+    const outline = await wb.waitForText('.sidebar', /Section 1: the local authority/);
+    assert.match(outline, /Summary of key findings/);
+    // A judgement section with its grade as the symbol's detail.
+    assert.match(outline, /Overall effectiveness — Requires improvement/);
+    await wb.screenshot('02a-outline');
+    // Collapse the Outline and the folder so that the Judgements view has the room to show every area.
+    await wb.page.locator('.pane-header', { hasText: /^\s*Outline/i }).first().click();
+    await wb.page.locator('.pane-header', { hasText: /^\s*Workspace/i }).first().click();
+    await wb.runCommand('Inspection Report: Show the Judgements view');
+    // Each area with its grade in the summary and in the body: adoption disagrees in this draft.
+    const view = await wb.waitForText('.sidebar', /Adoption performance\s*summary: Good · body: Requires improvement/);
+    assert.match(view, /The experiences and progress of children who need help and protection/);
+    await wb.screenshot('02b-judgements');
+  });
+
+  it('Ctrl+. on the gap applies "Renumber from here to the end" and the file is what the server computed', async () => {
+    const before = read(DRAFT);
+    const line = lineOf(before, '19. Assessments');
+    await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await wb.goToLine(line);
+    await wb.waitForCursor(line);
+    await wb.screenshot('03a-before-fix');
+    await wb.applyCodeAction('Renumber from here to the end');
+    await wb.page.keyboard.press('Control+S');
+    const expected = expectedAfterFix(before, line, 'Renumber from here to the end');
+    const after = await waitFor('the fixed file on disk', () => {
+      const t = read(DRAFT);
+      return t !== before ? t : undefined;
+    });
+    assert.equal(after, expected);
+    assert.ok(after.includes('\n18. Assessments are increasingly timely'));
+    await wb.screenshot('03b-after-renumber');
+  });
+
+  it('Enter after a numbered paragraph starts the next one; the next paragraph is then offered "Renumber from here to the end"', async () => {
+    const before = read(DRAFT);
+    const line = lineOf(before, '14. Ensure that all care leavers');
+    await wb.goToLine(line);
+    await wb.waitForCursor(line);
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Enter');
+    await waitFor('the new paragraph number', async () => (await wb.visibleLines()).some((l) => l.startsWith('15. ') && l.trim() === '15.'));
+    await wb.page.keyboard.type('Ensure that every child has an up-to-date plan.');
+    await wb.page.keyboard.press('Control+S');
+    const after = await waitFor('the saved file', () => {
+      const t = read(DRAFT);
+      return t !== before ? t : undefined;
+    });
+    const lines = after.split('\n');
+    assert.equal(lines[line], '15. Ensure that every child has an up-to-date plan.');
+    await wb.screenshot('04a-enter-continues');
+    // The old 15 is now a duplicate: the quick fix to renumber the rest is there at once.
+    const next = lineOf(after, '15. Northborough provides');
+    await wb.page.keyboard.press('Control+Shift+M');
+    await wb.waitForText('.markers-panel', /numbering\/duplicate/);
+    await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await wb.goToLine(next);
+    await wb.waitForCursor(next);
+    await wb.applyCodeAction('Renumber from here to the end');
+    await wb.page.keyboard.press('Control+S');
+    const renumbered = await waitFor('the renumbered file', () => {
+      const t = read(DRAFT);
+      return t.includes('\n16. Northborough provides') ? t : undefined;
+    });
+    assert.ok(renumbered.includes('\n15. Ensure that every child has an up-to-date plan.'));
+    await wb.screenshot('04b-renumbered-rest');
+  });
+
+  it('typing a snippet prefix inserts a whole report skeleton', async () => {
+    await wb.openFile('new.report.md');
+    await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await wb.page.keyboard.type('report-ilacs');
+    await wb.page.keyboard.press('Control+Space');
+    await wb.waitForText('.suggest-widget', /Report skeleton: ILACS \(2018\)/);
+    for (let i = 0; i < 20; i++) {
+      const focused = await wb.textOf('.suggest-widget .monaco-list-row.focused');
+      if (/ILACS \(2018\)/.test(focused)) break;
+      await wb.page.keyboard.press('ArrowDown');
+    }
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.press('Escape');
+    await wb.page.keyboard.press('Control+S');
+    const text = await waitFor('the skeleton on disk', () => {
+      const t = read('new.report.md');
+      return t.includes('framework: ofsted-ilacs-2018') ? t : undefined;
+    });
+    assert.match(text, /\| The experiences and progress of children who need help and protection \| Outstanding \|/);
+    assert.match(text, /^## What needs to improve\?$/m);
+    assert.match(text, /^1\. Recommendation\.$/m);
+    await wb.screenshot('05-snippet-skeleton');
+  });
+
+  it('commands run: export the action plan, and a new report from a template', async () => {
+    await wb.openFile(DRAFT);
+    await wb.runCommand('Inspection Report: Export areas for improvement as an action plan');
+    await wb.pickQuick('Markdown table');
+    const plan = await wb.waitForText('.editor-instance', /\| Paragraph \| Area \| Heading \| Recommendation/);
+    // The editor wraps long lines: compare with whitespace collapsed.
+    assert.match(plan.replace(/\s+/g, ' '), /\| 9 \| Section 1: the local authority \| Areas for improvement \| Accelerate plans to provide a comprehensive/);
+    await wb.screenshot('06a-action-plan');
+    await wb.runCommand('Inspection Report: New report from template');
+    await wb.pickQuick('SIF (2013) with LSCB review');
+    await wb.waitForText('.editor-instance', /framework: ofsted-sif-2013/);
+    await wb.waitForText('.editor-instance', /Section 1: the local authority|Local authority name/);
+    await wb.screenshot('06b-new-report');
+  });
+});
