@@ -2,7 +2,8 @@ import type { ReportModel, Span } from '../model/types.js';
 import { effectiveRole } from '../model/roles.js';
 import { referenceTargets } from '../fixes/renumber.js';
 import { contentTokens, definedAbbreviations, type TokenOptions } from './tokens.js';
-import { Corpus, cosine, termCounts, type Vector } from './similarity.js';
+import { Corpus, termCounts, type Vector } from './similarity.js';
+import { InvertedIndex } from './index.js';
 
 /*
  * Traceability: which findings support each area for improvement. Explicit when the
@@ -133,10 +134,11 @@ function buildTrace(model: ReportModel): Trace {
 
   // Vectors over one corpus: improvements, findings and summary findings of this report.
   const options: TokenOptions = { abbreviations: abbreviations(model) };
+  const signature = [...options.abbreviations].map(([k, v]) => `${k}=${v}`).join('|');
   const corpus = new Corpus();
   const counts = new Map<TraceUnit, Map<string, number>>();
   for (const u of [...improvements, ...findings, ...summaryFindings]) {
-    const c = termCounts(contentTokens(u.text, options));
+    const c = cachedCounts(u.text, options, signature);
     counts.set(u, c);
     corpus.add(c);
   }
@@ -144,16 +146,43 @@ function buildTrace(model: ReportModel): Trace {
   for (const [u, c] of counts) vectors.set(u, corpus.vector(c));
   // A finding often covers several matters; the sentence that reports the one an improvement
   // is about is the evidence. Sentence vectors use the paragraph corpus's weights.
-  const sentenceVectors = new Map<TraceUnit, Vector[]>();
-  for (const f of [...findings, ...summaryFindings]) {
-    sentenceVectors.set(f, splitSentences(f.text).map((s) => corpus.vector(termCounts(contentTokens(s, options)))));
-  }
-  const similarity = (v: Vector, f: TraceUnit) => {
-    let best = 0;
-    for (const sv of sentenceVectors.get(f) ?? []) best = Math.max(best, cosine(v, sv));
-    return SENTENCE_WEIGHT * best + (1 - SENTENCE_WEIGHT) * cosine(v, vectors.get(f)!);
+  const candidates = [...findings, ...summaryFindings];
+  const unitIndex = new InvertedIndex(candidates.map((f) => vectors.get(f)!));
+  const sentenceOwner: number[] = [];
+  const sentenceVectors: Vector[] = [];
+  candidates.forEach((f, i) => {
+    for (const s of splitSentences(f.text)) {
+      sentenceOwner.push(i);
+      sentenceVectors.push(corpus.vector(cachedCounts(s, options, signature)));
+    }
+  });
+  const sentenceIndex = new InvertedIndex(sentenceVectors);
+  /** Similarity of a query to every candidate it shares a word with (others score 0). */
+  const whole = new Float64Array(candidates.length);
+  const bestSentence = new Float64Array(candidates.length);
+  const touched: number[] = [];
+  const similarities = (v: Vector): Map<TraceUnit, number> => {
+    unitIndex.forEachDot(v, (id, dot) => {
+      if (whole[id] === 0 && bestSentence[id] === 0) touched.push(id);
+      whole[id] = dot;
+    });
+    sentenceIndex.forEachDot(v, (id, dot) => {
+      const owner = sentenceOwner[id];
+      if (whole[owner] === 0 && bestSentence[owner] === 0) touched.push(owner);
+      if (dot > bestSentence[owner]) bestSentence[owner] = dot;
+    });
+    const out = new Map<TraceUnit, number>();
+    for (const i of touched) {
+      out.set(candidates[i], SENTENCE_WEIGHT * bestSentence[i] + (1 - SENTENCE_WEIGHT) * whole[i]);
+      whole[i] = 0;
+      bestSentence[i] = 0;
+    }
+    touched.length = 0;
+    return out;
   };
 
+  const findingSet = new Set<TraceUnit>(findings);
+  const summarySet = new Set<TraceUnit>(summaryFindings);
   const targets = referenceTargets(model);
   const findingByParagraph = new Map(findings.map((f) => [f.paragraph, f]));
   const summaryByParagraph = new Map(summaryFindings.map((f) => [f.paragraph, f]));
@@ -173,21 +202,27 @@ function buildTrace(model: ReportModel): Trace {
         }
       }
     }
-    const v = vectors.get(imp)!;
-    imp.findings.push(...ranked(model, imp, findings, (f) => similarity(v, f), imp.findings));
-    imp.summaryFindings.push(...ranked(model, imp, summaryFindings, (f) => similarity(v, f), imp.summaryFindings));
+    const scores = similarities(vectors.get(imp)!);
+    imp.findings.push(...ranked(model, imp, scores, findingSet, imp.findings));
+    imp.summaryFindings.push(...ranked(model, imp, scores, summarySet, imp.summaryFindings));
     imp.supported = imp.findings.some((l) => l.explicit || l.score >= SUPPORT_THRESHOLD);
   }
   return { improvements, findings, summaryFindings, vectors };
 }
 
-/** Inferred links, best first, excluding paragraphs already linked explicitly. */
-function ranked(model: ReportModel, imp: TraceUnit, candidates: TraceUnit[], score: (f: TraceUnit) => number, existing: TraceLink[]): TraceLink[] {
+/**
+ * Inferred links among `kind` (findings or summary findings), best first, excluding paragraphs
+ * already linked explicitly. Only candidates sharing a word were scored; the rest score 0.
+ */
+function ranked(model: ReportModel, imp: TraceUnit, scores: Map<TraceUnit, number>, kind: Set<TraceUnit>, existing: TraceLink[]): TraceLink[] {
   const taken = new Set(existing.map((l) => l.paragraph));
-  return candidates
-    .filter((f) => !taken.has(f.paragraph))
-    .map((f) => ({ paragraph: f.paragraph, number: f.number!, score: round(score(f) * areaWeight(model, imp, f)), explicit: false }))
-    .filter((l) => l.score >= LIST_THRESHOLD)
+  const links: TraceLink[] = [];
+  for (const [f, s] of scores) {
+    if (!kind.has(f) || taken.has(f.paragraph) || s < LIST_THRESHOLD) continue;
+    const score = round(s * areaWeight(model, imp, f));
+    if (score >= LIST_THRESHOLD) links.push({ paragraph: f.paragraph, number: f.number!, score, explicit: false });
+  }
+  return links
     .sort((a, b) => b.score - a.score || a.number - b.number)
     .slice(0, MAX_CANDIDATES);
 }
@@ -222,6 +257,26 @@ function abbreviations(model: ReportModel): Map<string, string> {
 
 function round(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+/**
+ * Term counts of a text, remembered across document versions: as an author types, one
+ * paragraph changes and every other paragraph's words are the same as before. Keyed by the
+ * abbreviations in force too, since they change the words.
+ */
+let countsCache = { signature: '', byText: new Map<string, Map<string, number>>() };
+const COUNTS_CACHE_LIMIT = 50_000;
+
+function cachedCounts(text: string, options: TokenOptions, signature: string): Map<string, number> {
+  if (countsCache.signature !== signature || countsCache.byText.size >= COUNTS_CACHE_LIMIT) {
+    countsCache = { signature, byText: new Map() };
+  }
+  let c = countsCache.byText.get(text);
+  if (!c) {
+    c = termCounts(contentTokens(text, options));
+    countsCache.byText.set(text, c);
+  }
+  return c;
 }
 
 function splitSentences(text: string): string[] {
