@@ -101,3 +101,38 @@ describe('inspection-report check', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), text);
   });
 });
+
+describe('inspection-report check with workspace profiles', () => {
+  it('--profiles adds a framework from a folder of JSON profiles', () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, 'home.report.md'), '---\nframework: cqc-2024\n---\n\n| Key question | Rating |\n|---|---|\n| Safe | Inadequate |\n| Well-led | Good |\n| Overall rating | Good |\n');
+    const r = cli(['check', '--format', 'json', '--profiles', path.join(ROOT, 'test', 'fixtures', 'profiles'), 'home.report.md'], dir);
+    const file = JSON.parse(r.stdout).files[0];
+    assert.equal(file.framework, 'cqc-2024');
+    assert.deepEqual(file.judgements.map((j: { area: string; grade: string }) => `${j.area} ${j.grade}`), ['safe Inadequate', 'well-led Good', 'overall Good']);
+    assert.deepEqual(file.diagnostics.map((d: { code: string }) => d.code), ['judgement/rule']);
+  });
+  it('an invalid profile is reported once, with the file and the reason, and the built-ins still work', () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'profiles'));
+    fs.writeFileSync(path.join(dir, 'profiles', 'broken.json'), '{"id": "x"');
+    fs.writeFileSync(path.join(dir, 'profiles', 'wrong.json'), '{"id": "Bad Id", "title": 3}');
+    fs.writeFileSync(path.join(dir, 'a.report.md'), '---\nframework: ofsted-sif-2013\n---\n1. a\n');
+    const r = cli(['check', '--profiles', 'profiles', 'a.report.md'], dir);
+    assert.equal(r.code, 2);
+    const lines = r.stderr.trim().split('\n');
+    assert.equal(lines.length, 2, r.stderr);
+    assert.match(lines.join('\n'), /broken\.json: not valid JSON/);
+    assert.match(lines.join('\n'), /wrong\.json: invalid profile/);
+    assert.match(r.stdout, /1 file checked: 0 errors/);
+  });
+  it('--format json lists judgement statements', () => {
+    const r = cli(['check', '--format', 'json', 'examples/haringey-2014.report.md']);
+    const file = JSON.parse(r.stdout).files[0];
+    const j = file.judgements.find((x: { area: string; kind: string }) => x.area === 'leadership' && x.kind === 'heading');
+    assert.deepEqual(Object.keys(j).slice(0, 6), ['area', 'areaName', 'grade', 'gradeId', 'line', 'column']);
+    assert.equal(j.grade, 'Requires improvement');
+    assert.equal(file.improvements.length, 21);
+    assert.equal(file.improvements[1].findings[0].paragraph, 50);
+  });
+});

@@ -89,3 +89,21 @@ describe('front matter and framework', () => {
     assert.equal(m.framework.profile.id, 'ofsted-ilacs-2018');
   });
 });
+
+describe('numbering parts', () => {
+  const report = (lscbFirst: number) =>
+    `---\nframework: ofsted-sif-2013\n---\n\n## Section 1: the local authority\n\n1. a\n2. b (see paragraph 1)\n\n## Section 2: The effectiveness of the Local Safeguarding Children Board\n\n${lscbFirst}. c\n${lscbFirst + 1}. d (see paragraph 1)\n`;
+  it('numbering may restart at 1 after a heading the profile names (the LSCB part)', () => {
+    assert.deepEqual(codes(report(1)), []);
+    assert.deepEqual(model(report(1)).paragraphs.map((p) => p.part), [0, 0, 1, 1]);
+    assert.deepEqual(codes(report(3)), []);
+  });
+  it('a citation resolves within its own part first', () => {
+    const m = model(report(1));
+    const refs = m.references.map((r) => m.paragraphs[r.inParagraph].part);
+    assert.deepEqual(refs, [0, 1]);
+  });
+  it('a restart anywhere else goes backwards', () => {
+    assert.deepEqual(codes('1. a\n2. b\n\n## Other\n\n1. c\n'), ['numbering/duplicate']);
+  });
+});
