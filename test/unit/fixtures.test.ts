@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { actualMarkers, check, expectedMarkers, FIXTURES, listFixtures, model, readFixture } from '../helpers.js';
+import { actualMarkers, check, expectedMarkers, FIXTURES, lineOf, listFixtures, model, readFixture } from '../helpers.js';
 import { fixAll } from '../../server/src/fixes/fixAll.js';
 import { analyse } from '../../server/src/service/analyse.js';
 
@@ -41,4 +41,24 @@ describe('converted corpus reports are clean', () => {
       assert.deepEqual(ds.map((d) => `${d.code} ${d.message}`), []);
     });
   }
+});
+
+describe('raw pastes keep their artefacts, and only those', () => {
+  for (const file of listFixtures('raw')) {
+    it(`${file}: diagnostics match the snapshot`, () => {
+      const text = readFixture(file);
+      const actual = check(text).map((d) => `${lineOf(text, d.span.start)} ${d.code}`);
+      const snapshot = path.join(FIXTURES, file.replace(/\.report\.md$/, '.diagnostics.txt'));
+      if (UPDATE || !fs.existsSync(snapshot)) fs.writeFileSync(snapshot, actual.join('\n') + '\n');
+      assert.deepEqual(actual, fs.readFileSync(snapshot, 'utf8').trimEnd().split('\n'));
+    });
+  }
+  it('Haringey 2014 raw: the errors are exactly the lost paragraphs 67 and 69', () => {
+    const text = readFixture('raw/haringey-2014.raw.report.md');
+    const errors = check(text).filter((d) => d.severity === 'error');
+    assert.deepEqual(errors.map((d) => [d.code, d.data?.expected]), [['numbering/gap', 67], ['numbering/gap', 69]]);
+    const m = model(text);
+    assert.deepEqual(m.paragraphs.filter((p) => p.form === 'stray').map((p) => p.number), [62, 68]);
+    assert.equal(m.paragraphs.filter((p) => p.form === 'legacy-bullet').length, (text.match(/^- \d+\. /gm) ?? []).length);
+  });
 });
