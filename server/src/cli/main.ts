@@ -8,9 +8,11 @@ import { fileResult, type FileResult } from './report.js';
 import { formatJson, formatSarif, formatText } from './formats.js';
 import { fixAll } from '../fixes/fixAll.js';
 import { VERSION } from '../version.js';
+import { ImportUsageError, parseImportArgs, runImport } from './importCommand.js';
 
 const USAGE = `Usage:
   inspection-report check [--format text|json|sarif] [--framework ID] [--profiles DIR]... [--fix] PATHS...
+  inspection-report import [--framework ID] [--profiles DIR]... [--out FILE] INPUT
   inspection-report --help | --version
 
 PATHS are files, folders (searched for **/*.report.md) or globs. Exit status: 0 no errors,
@@ -142,12 +144,27 @@ function check(o: CheckOptions, io: CliIO): number {
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
+/** Like runCli, with the commands that need to wait (import reads .docx and .pdf). */
+export async function runCliAsync(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] !== 'import') return runCli(argv, io);
+  try {
+    return await runImport(parseImportArgs(argv.slice(1)), io);
+  } catch (e) {
+    if (e instanceof ImportUsageError) {
+      io.stderr(`inspection-report: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
 // Run when executed as the `inspection-report` command (the bundle's entry).
 export function main(): void {
-  const code = runCli(process.argv.slice(2), {
+  void runCliAsync(process.argv.slice(2), {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
     cwd: process.cwd(),
+  }).then((code) => {
+    process.exitCode = code;
   });
-  process.exitCode = code;
 }

@@ -1,0 +1,80 @@
+import type { Profile } from '../profiles/types.js';
+import type { Line } from './types.js';
+import { normaliseHeading, containsPhrase } from '../text/normalise.js';
+import { matcherFor, matchArea } from '../model/sections.js';
+import { alternation } from '../model/phrases.js';
+
+/** "Judgement Grade", "Key judgement Judgement grade": the header of a flattened grade table. */
+const HEADER = /^(key\s+)?judge?ments?\s+(judge?ment\s+)?grades?$/i;
+
+export function gradeTableHeader(t: string): string[] | undefined {
+  const m = HEADER.exec(t.replace(/\s+/g, ' ').trim());
+  if (!m) return undefined;
+  const words = t.trim().split(/\s+/);
+  const split = m[1] ? 2 : 1;
+  return [words.slice(0, split).join(' '), words.slice(split).join(' ')];
+}
+
+const gradeEnd = new WeakMap<Profile, RegExp>();
+
+/** A grade phrase of the profile at the end of a line, capitalised as a table cell writes it. */
+function gradeAtEnd(profile: Profile): RegExp {
+  let re = gradeEnd.get(profile);
+  if (!re) {
+    const phrases = profile.grades.flatMap((g) => [g.label, ...g.phrases]).filter((p) => !/^grade\s/i.test(p) && !/\(grade/i.test(p));
+    re = new RegExp(`^(.*?\\S)[\\s:]+(${alternation(phrases)})\\s*\\*?$`, 'i');
+    gradeEnd.set(profile, re);
+  }
+  return re;
+}
+
+/** Length of the longest area name or alias `key` contains (0 if none). */
+function areaPhraseLength(key: string, profile: Profile): number {
+  let best = 0;
+  for (const a of matcherFor(profile).areas) for (const p of a.phrases) if (p.length > best && containsPhrase(key, p)) best = p.length;
+  return best;
+}
+
+export interface GradeRowMatch {
+  cells: [string, string];
+  /** Lines consumed. */
+  count: number;
+}
+
+/**
+ * A row of a grade table flattened into text: an area name (wrapped over up to three lines)
+ * followed by a capitalised grade, e.g. "2. Children looked after and achieving / permanence Good".
+ */
+export function gradeRowAt(lines: Line[], i: number, profile: Profile): GradeRowMatch | undefined {
+  let text = '';
+  for (let k = 0; k < 3 && i + k < lines.length; k++) {
+    const l = lines[i + k];
+    if (!l.t || (k > 0 && l.pageBreak)) return undefined;
+    text = k === 0 ? l.t : `${text} ${l.t}`;
+    if (text.length > 200) return undefined;
+    const m = gradeAtEnd(profile).exec(text);
+    if (!m) continue;
+    const area = m[1].replace(/\s+/g, ' ').trim();
+    const grade = m[2];
+    if (!/^[A-Z]/.test(grade)) return undefined;
+    if (/(?:\bis|\bare|\bwas|\bwere|:|-|–)$/i.test(area)) return undefined;
+    const key = normaliseHeading(area);
+    const length = areaPhraseLength(key, profile);
+    if (!length || key.length > length + 12) return undefined;
+    if (!matchArea(key, profile, undefined)) return undefined;
+    return { cells: [area, grade], count: k + 1 };
+  }
+  return undefined;
+}
+
+/** Cells of a tab-separated line (a table pasted from Word or a PDF), or undefined. */
+export function tabCells(raw: string): string[] | undefined {
+  if (!raw.includes('\t') || /^\s*#/.test(raw)) return undefined;
+  const cells = raw.trim().split(/\t+/).map((c) => c.trim());
+  if (cells.length === 1) {
+    // "Safeguarding services\t\t\t": a one-cell row (a part heading inside the table).
+    if (!/\t\s*$/.test(raw)) return undefined;
+    return [cells[0], ''];
+  }
+  return cells;
+}

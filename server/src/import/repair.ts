@@ -1,0 +1,152 @@
+import type { Block } from './types.js';
+
+type TextBlock = Extract<Block, { kind: 'numbered' | 'bullet' | 'para' }>;
+
+const ENDS_SENTENCE = /[.!?:]["'’”)\]]*(?:<\/sup>|\d{1,2})?$/;
+/** A footnote at the foot of a page: "2 The local authority was given…", "<sup>2</sup> …". */
+const FOOTNOTE = /^(?:\d{1,2}\s+(?=[A-Z]|www\.|https?:)|<sup>)/;
+const GRADE_LINE = /^grade\s+\d\s*\([a-z ]+\)$/i;
+
+export function isFootnote(b: Block): boolean {
+  return b.kind === 'para' && FOOTNOTE.test(b.text);
+}
+
+/** "Quality of provision" then "Grade 3 (adequate)" on a line of its own: one heading. */
+export function mergeGradeLines(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if ((b.kind === 'para' || b.kind === 'heading') && GRADE_LINE.test(b.text.trim()) && prev?.kind === 'heading') {
+      prev.text = `${prev.text} ${b.text.trim()}`;
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Page-break fragments: a paragraph or bullet that starts in lower case continues the text
+ * before it (skipping footnotes, which move after the joined paragraph).
+ */
+export function joinFragments(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    if ((b.kind === 'para' || b.kind === 'bullet') && /^[a-z(]/.test(b.text) && !isFootnote(b)) {
+      let j = out.length - 1;
+      while (j >= 0 && isFootnote(out[j])) j--;
+      const target = out[j];
+      const canJoin =
+        target &&
+        (target.kind === 'numbered' || target.kind === 'para' || (target.kind === 'bullet' && b.kind !== 'bullet')) &&
+        !ENDS_SENTENCE.test(target.text.trim()) &&
+        !(b.kind === 'bullet' && target.text.trim().endsWith(':'));
+      const bulletJoin = b.kind === 'bullet' && target && (target.kind === 'numbered' || target.kind === 'para') && !ENDS_SENTENCE.test(target.text.trim()) && b.pageBreak;
+      if (canJoin || bulletJoin) {
+        (target as TextBlock).text = `${(target as TextBlock).text.trimEnd()} ${b.text}`;
+        // Footnotes that sat between the two halves now follow the paragraph.
+        const notes = out.splice(j + 1);
+        out.push(...notes);
+        continue;
+      }
+    }
+    out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Between two numbered paragraphs A and B with no heading between them: numbers displaced
+ * into the text ("as a result of a 62. better application") move back to the start, and
+ * plain paragraphs take the numbers that are missing when they account for them exactly
+ * (a page-break fragment joins the paragraph before it first).
+ */
+export function restoreNumbers(blocks: Block[]): Block[] {
+  let out = blocks.slice();
+  let a = -1;
+  for (let i = 0; i < out.length; i++) {
+    const b = out[i];
+    if (b.kind === 'heading' || b.kind === 'table') {
+      a = -1;
+      continue;
+    }
+    if (b.kind !== 'numbered') continue;
+    if (a >= 0) {
+      const prev = out[a] as Extract<Block, { kind: 'numbered' }>;
+      if (b.number > prev.number + 1 && i - a > 1) {
+        const fixed = fillRun(out.slice(a + 1, i), prev.number, b.number);
+        if (fixed) {
+          out = [...out.slice(0, a + 1), ...fixed, ...out.slice(i)];
+          i = a + 1 + fixed.length;
+        }
+      }
+    }
+    a = i;
+  }
+  return out;
+}
+
+function fillRun(run: Block[], from: number, to: number): Block[] | undefined {
+  if (run.some((b) => b.kind !== 'para' && b.kind !== 'bullet')) return undefined;
+  const items = run.map((b) => ({ ...(b as TextBlock) }) as TextBlock);
+  // Displaced numbers.
+  const numbers = new Map<TextBlock, number>();
+  let low = from;
+  for (const b of items) {
+    if (isFootnote(b)) continue;
+    const re = /(^|\s)(\d{1,3})\.\s+(?=(\S+))/g;
+    for (let m = re.exec(b.text); m; m = re.exec(b.text)) {
+      const n = Number(m[2]);
+      if (n <= low || n >= to) continue;
+      if (!(n === low + 1 || /^[a-z]/.test(m[3]))) continue;
+      const at = m.index + m[1].length;
+      b.text = `${b.text.slice(0, at)}${b.text.slice(at + m[0].length - m[1].length)}`.replace(/\s{2,}/g, ' ').trim();
+      numbers.set(b, n);
+      low = n;
+      break;
+    }
+    if (!numbers.has(b) && numbers.size === 0) continue;
+  }
+  const missing: number[] = [];
+  for (let n = from + 1; n < to; n++) if (![...numbers.values()].includes(n)) missing.push(n);
+  let plain = items.filter((b) => !numbers.has(b) && !isFootnote(b) && b.kind === 'para' || (b.kind === 'bullet' && !numbers.has(b)));
+  // Too many plain blocks: those after a page break continue the block before them.
+  const joined = new Set<TextBlock>();
+  if (plain.length > missing.length) {
+    for (let k = 1; k < items.length && plain.length - joined.size > missing.length; k++) {
+      const b = items[k];
+      if (b.pageBreak && plain.includes(b)) joined.add(b);
+    }
+  }
+  plain = plain.filter((b) => !joined.has(b));
+  if (plain.length !== missing.length && numbers.size === 0) return undefined;
+  // Assign in order, keeping numbers increasing around the displaced ones.
+  let m = 0;
+  let last = from;
+  const assigned = new Map(numbers);
+  for (const b of items) {
+    if (numbers.has(b)) {
+      last = numbers.get(b)!;
+      continue;
+    }
+    if (plain.length === missing.length && plain.includes(b) && m < missing.length && missing[m] > last) {
+      const next = [...numbers.values()].find((n) => n > last) ?? to;
+      if (missing[m] < next) {
+        assigned.set(b, missing[m]);
+        last = missing[m++];
+      }
+    }
+  }
+  const out: Block[] = [];
+  for (const b of items) {
+    const n = assigned.get(b);
+    if (joined.has(b) && out.length) {
+      const target = out[out.length - 1] as TextBlock;
+      target.text = `${target.text.trimEnd()} ${b.text}`;
+      continue;
+    }
+    if (n !== undefined) out.push({ kind: 'numbered', number: n, text: b.text, line: b.line, pageBreak: b.pageBreak });
+    else out.push(b);
+  }
+  return out;
+}
