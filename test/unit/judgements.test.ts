@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { check, model, readFixture } from '../helpers.js';
 import { checkForCode } from '../../server/src/checks/registry.js';
+import { summaryActions } from '../../server/src/checks/judgement/mismatch.js';
 import { applyEdits } from '../../server/src/fixes/applyEdits.js';
 import { hover } from '../../server/src/service/hover.js';
 import { documentSymbols } from '../../server/src/service/symbols.js';
@@ -102,6 +103,17 @@ describe('judgement fixes', () => {
     assert.match(fixText(text, 'judgement/mismatch'), /#### Adoption performance is good\n/);
   });
 
+  it('from the summary, makes the body agree', () => {
+    const text = readFixture('synthetic/judgement-mismatch.report.md');
+    const m = model(text);
+    const row = m.judgements.find((j) => j.summary && j.area === 'help-and-protection')!;
+    const [action] = summaryActions(m, row.gradeSpan);
+    assert.match(action.title, /^Make the body agree with the summary \(.*: Requires improvement\)$/);
+    const fixed = applyEdits(text, action.edits);
+    assert.match(fixed, /### The experiences and progress of children who need help and protection require improvement\n/);
+    assert.deepEqual(check(fixed).filter((d) => d.code === 'judgement/mismatch' && model(fixed).judgements.find((j) => j.gradeSpan.start === d.span.start)?.area === 'help-and-protection'), []);
+  });
+
   it('replaces an unknown grade with one on the scale', () => {
     const text = readFixture('synthetic/judgement-unknown-grade.report.md');
     const fixes = checkForCode('judgement/unknown-grade')!.fixes!(model(text), check(text).find((d) => d.code === 'judgement/unknown-grade')!, { settings: {} });
@@ -130,5 +142,18 @@ describe('judgements in the editor', () => {
     const walk = (list: ReturnType<typeof documentSymbols>) => list.forEach((s) => { if (s.kind === 'judgement' && s.detail) details.push(s.detail); walk(s.children); });
     walk(documentSymbols(m));
     assert.ok(details.includes('The experiences and progress of children who need help and protection \u2014 Requires improvement'), details.join('\n'));
+  });
+});
+
+describe('completion of grades and areas', () => {
+  it('offers area names and grade phrases in headings and table rows, nothing in prose', async () => {
+    const { completions } = await import('../../server/src/service/completion.js');
+    const text = '---\nframework: ofsted-sif-2013\n---\n\n### Leadership, management and governance \n\n| Leadership, management and governance | |\n\nSome prose \n';
+    const m = model(text);
+    const heading = completions(m, text.indexOf('governance \n') + 11).map((c) => c.label);
+    assert.ok(heading.includes('Requires improvement') && heading.includes('require improvement') && heading.includes('Adoption performance'));
+    const cell = completions(m, text.indexOf('| |') + 2).map((c) => `${c.kind}:${c.label}`);
+    assert.ok(cell.includes('grade:Good') && !cell.some((c) => c.startsWith('area:')), 'a grade cell offers grades only');
+    assert.deepEqual(completions(m, text.indexOf('prose') + 5), []);
   });
 });

@@ -50,4 +50,6 @@ export interface Check {
   run(model: ReportModel, context: CheckContext): Finding[];
   /** Fixes for one of this check's diagnostics. */
   fixes?(model: ReportModel, diagnostic: ReportDiagnostic, context: CheckContext): Fix[];
+  /** Actions offered where the cursor is, without a diagnostic there (e.g. on the summary's grade). */
+  actions?(model: ReportModel, span: Span, context: CheckContext): Fix[];
 }

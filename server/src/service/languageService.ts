@@ -3,7 +3,7 @@ import type { Fix, ReportDiagnostic, SeveritySetting } from '../checks/types.js'
 import { buildModel } from '../model/buildModel.js';
 import { ProfileRegistry } from '../profiles/registry.js';
 import { analyse } from './analyse.js';
-import { checkForCode } from '../checks/registry.js';
+import { CHECKS, checkForCode } from '../checks/registry.js';
 import { fixAll } from '../fixes/fixAll.js';
 import { documentSymbols, type ReportSymbol } from './symbols.js';
 import { hover, type HoverResult } from './hover.js';
@@ -82,6 +82,16 @@ export class ReportLanguageService {
         if (!check?.fixes) continue;
         try {
           for (const fix of check.fixes(model, d, { settings: this.settings.settings ?? {} })) out.push({ diagnostic: d, fix });
+        } catch (error) {
+          this.onCheckError?.(check.id, error);
+        }
+      }
+    }
+    if (wantsQuickFix) {
+      for (const check of CHECKS) {
+        if (!check.actions) continue;
+        try {
+          for (const fix of check.actions(model, span, { settings: this.settings.settings ?? {} })) out.push({ fix });
         } catch (error) {
           this.onCheckError?.(check.id, error);
         }

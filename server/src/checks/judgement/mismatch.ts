@@ -32,6 +32,7 @@ export const mismatchCheck: Check = {
     }
     return out;
   },
+  actions: (model, span) => summaryActions(model, span),
   fixes(model, diagnostic) {
     const index = diagnostic.data?.statement;
     const target = diagnostic.data?.target;
@@ -45,14 +46,34 @@ export const mismatchCheck: Check = {
     const entry = gradesByArea(model).get(s.area);
     if (entry && !s.summary) {
       const others = entry.statements.filter((o) => !o.summary && o.grade !== entry.reference).map((o) => rewrite(model, o, entry.reference)).filter((e) => !!e);
-      if (others.length > 1) fixes.push({ title: `Make the body agree with the summary (${gradeLabel(model, entry.reference)})`, edits: others });
+      if (others.length > 1 || (others.length === 1 && others[0].span.start !== s.gradeSpan.start)) fixes.push({ title: `Make the body agree with the summary (${gradeLabel(model, entry.reference)})`, edits: others });
     }
     return fixes;
   },
 };
 
+/** On a summary statement whose area the body grades otherwise: "Make the body agree with the summary". */
+export function summaryActions(model: ReportModel, span: { start: number; end: number }): Fix[] {
+  const out: Fix[] = [];
+  for (const entry of gradesByArea(model).values()) {
+    const ref = entry.referenceStatement;
+    if (!ref.summary || ref.span.end < span.start || ref.span.start > span.end) continue;
+    const edits = entry.statements.filter((o) => !o.summary && o.grade !== entry.reference).map((o) => rewrite(model, o, entry.reference)).filter((e) => !!e);
+    if (edits.length) out.push({ title: `Make the body agree with the summary (${areaName(model, entry.area)}: ${gradeLabel(model, entry.reference)})`, edits });
+  }
+  return out;
+}
+
 export function rewrite(model: ReportModel, s: JudgementStatement, target: string) {
   const before = model.text.slice(Math.max(s.span.start, s.gradeSpan.start - 40), s.gradeSpan.start);
-  const words = gradeWording(model.framework.profile, s, target, before);
+  const profile = model.framework.profile;
+  const to = profile.grades.find((g) => g.id === target);
+  // "… are good" → "… require improvement": a verbal grade takes the place of the verb too.
+  const are = /\b(are|were)([ \t]+)$/i.exec(before);
+  if (to && are && s.kind !== 'table' && /^requires?\s/i.test(to.singularForm ?? to.label)) {
+    const start = s.gradeSpan.start - are[0].length;
+    return { span: { start, end: s.gradeSpan.end }, newText: to.pluralForm ?? (to.singularForm ?? to.label.toLowerCase()) };
+  }
+  const words = gradeWording(profile, s, target, before);
   return words === undefined ? undefined : { span: s.gradeSpan, newText: words };
 }
