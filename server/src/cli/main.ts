@@ -1,17 +1,17 @@
-import * as path from 'node:path';
-import { ReportLanguageService } from '../service/languageService.js';
 import { ProfileRegistry } from '../profiles/registry.js';
 import { loadProfileFolders } from '../profiles/loadFolders.js';
 import { collectFiles } from './collectFiles.js';
-import { readReport, writeReportAtomically } from './readReport.js';
-import { fileResult, type FileResult } from './report.js';
+import type { FileResult } from './report.js';
 import { formatJson, formatSarif, formatText } from './formats.js';
-import { fixAll } from '../fixes/fixAll.js';
 import { VERSION } from '../version.js';
 import { ImportUsageError, parseImportArgs, runImport } from './importCommand.js';
+import { checkOneFile, makeService, type FileOutcome } from './checkFile.js';
+import { checkInWorkers, defaultJobs, workerScript, PARALLEL_MIN_FILES, runWorkerIfAsked } from './parallel.js';
+import { formatSummary } from './summary.js';
 
 const USAGE = `Usage:
-  inspection-report check [--format text|json|sarif] [--framework ID] [--profiles DIR]... [--fix] PATHS...
+  inspection-report check [--format text|json|sarif] [--framework ID] [--profiles DIR]... [--fix]
+                          [--summary] [--jobs N] PATHS...
   inspection-report import [--framework ID] [--profiles DIR]... [--out FILE] INPUT
   inspection-report --help | --version
 
@@ -26,12 +26,16 @@ export interface CliIO {
 
 class UsageError extends Error {}
 
-interface CheckOptions {
+export interface CheckOptions {
   format: 'text' | 'json' | 'sarif';
   framework?: string;
   profiles: string[];
   fix: boolean;
   paths: string[];
+  /** Print a table of counts instead of one line per diagnostic. */
+  summary?: boolean;
+  /** Worker threads for many files (default: one per core). */
+  jobs?: number;
 }
 
 function parseCheckArgs(args: string[]): CheckOptions {
@@ -46,6 +50,12 @@ function parseCheckArgs(args: string[]): CheckOptions {
       return v;
     };
     if (a === '--fix') o.fix = true;
+    else if (a === '--summary') o.summary = true;
+    else if (a === '--jobs' || a === '-j' || a.startsWith('--jobs=')) {
+      const n = Number(value('--jobs'));
+      if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs needs a whole number of 1 or more');
+      o.jobs = n;
+    }
     else if (a === '--format' || a.startsWith('--format=')) {
       const f = value('--format');
       if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`unknown format "${f}" (text, json or sarif)`);
@@ -83,6 +93,25 @@ export function runCli(argv: string[], io: CliIO): number {
 }
 
 function check(o: CheckOptions, io: CliIO): number {
+  const setup = setUpCheck(o, io);
+  const outcomes = setup.files.map((file) => checkOneFile(file, o, setup.service, io.cwd, setup.checkErrors));
+  return finishCheck(o, io, setup.failed, outcomes);
+}
+
+/** `check` over many files: the same output as `check`, computed in worker threads. */
+async function checkParallel(o: CheckOptions, io: CliIO): Promise<number> {
+  const setup = setUpCheck(o, io);
+  const script = workerScript();
+  const jobs = Math.min(o.jobs ?? defaultJobs(), setup.files.length);
+  if (!script || jobs < 2 || setup.files.length < PARALLEL_MIN_FILES) {
+    const outcomes = setup.files.map((file) => checkOneFile(file, o, setup.service, io.cwd, setup.checkErrors));
+    return finishCheck(o, io, setup.failed, outcomes);
+  }
+  const outcomes = await checkInWorkers(script, setup.files, { options: o, cwd: io.cwd }, jobs);
+  return finishCheck(o, io, setup.failed, outcomes);
+}
+
+function setUpCheck(o: CheckOptions, io: CliIO) {
   let failed = false;
   const loaded = loadProfileFolders(o.profiles, io.cwd);
   const registry = new ProfileRegistry(loaded.files);
@@ -93,59 +122,43 @@ function check(o: CheckOptions, io: CliIO): number {
   if (o.framework && !registry.get(o.framework)) {
     throw new UsageError(`unknown framework "${o.framework}" (known: ${registry.ids.join(', ')})`);
   }
-  const service = new ReportLanguageService({ registry, settings: { frameworkOverride: o.framework } });
-  const checkErrors: string[] = [];
-  service.onCheckError = (id, error) => checkErrors.push(`check ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
-
+  const { service, checkErrors } = makeService(o, registry);
   const { files, errors } = collectFiles(o.paths, io.cwd);
   for (const e of errors) io.stderr(`inspection-report: ${e}\n`);
   if (errors.length) failed = true;
+  return { service, checkErrors, files, failed };
+}
 
+function finishCheck(o: CheckOptions, io: CliIO, failedBefore: boolean, outcomes: FileOutcome[]): number {
+  let failed = failedBefore;
   const results: FileResult[] = [];
-  for (const file of files) {
-    const abs = path.resolve(io.cwd, file);
-    let report;
-    try {
-      report = readReport(abs);
-    } catch (e) {
-      io.stderr(`inspection-report: ${file}: ${(e as Error).message}\n`);
-      failed = true;
-      continue;
-    }
-    checkErrors.length = 0;
-    let text = report.text;
-    const uri = `file://${abs}`;
-    if (o.fix) {
-      const fixed = fixAll(text, (t) => service.build(uri, -1, t));
-      // Check the fixed text fully before writing it; a check that throws means "do not write".
-      service.diagnostics({ uri, version: 1, getText: () => fixed.text });
-      if (fixed.text !== text && checkErrors.length === 0) {
-        try {
-          writeReportAtomically(abs, report, fixed.text);
-          text = fixed.text;
-        } catch (e) {
-          io.stderr(`inspection-report: ${file}: ${(e as Error).message}\n`);
-          failed = true;
-        }
-      }
-      service.forget(uri);
-    }
-    const doc = { uri, version: 0, getText: () => text };
-    const diagnostics = service.diagnostics(doc);
-    for (const m of checkErrors) io.stderr(`inspection-report: ${file}: ${m}\n`);
-    results.push(fileResult(file, service.getModel(doc), diagnostics));
-    service.forget(uri);
+  for (const r of outcomes) {
+    for (const line of r.stderr) io.stderr(line);
+    if (r.failed) failed = true;
+    if (r.result) results.push(r.result);
   }
-
+  const summary = o.summary ? formatSummary(results) : '';
   if (o.format === 'json') io.stdout(formatJson(results));
   else if (o.format === 'sarif') io.stdout(formatSarif(results, VERSION));
-  else io.stdout(formatText(results));
+  else io.stdout(o.summary ? summary : formatText(results));
+  if (o.summary && o.format !== 'text') io.stderr(summary);
   if (failed) return 2;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
 /** Like runCli, with the commands that need to wait (import reads .docx and .pdf). */
 export async function runCliAsync(argv: string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'check') {
+    try {
+      return await checkParallel(parseCheckArgs(argv.slice(1)), io);
+    } catch (e) {
+      if (e instanceof UsageError) {
+        io.stderr(`inspection-report: ${e.message}\n${USAGE}\n`);
+        return 2;
+      }
+      throw e;
+    }
+  }
   if (argv[0] !== 'import') return runCli(argv, io);
   try {
     return await runImport(parseImportArgs(argv.slice(1)), io);
@@ -160,6 +173,7 @@ export async function runCliAsync(argv: string[], io: CliIO): Promise<number> {
 
 // Run when executed as the `inspection-report` command (the bundle's entry).
 export function main(): void {
+  if (runWorkerIfAsked()) return;
   void runCliAsync(process.argv.slice(2), {
     stdout: (s) => void process.stdout.write(s),
     stderr: (s) => void process.stderr.write(s),
