@@ -44,27 +44,17 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       void vscode.window.showInformationMessage('No *.report.md files in this workspace.');
       return { files: 0, errors: 0, warnings: 0 };
     }
-    const pending = new Set(files.map((f) => f.toString()));
-    const published = new Promise<void>((resolve) => {
-      const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-        for (const u of e.uris) pending.delete(u.toString());
-        if (!pending.size) {
-          sub.dispose();
-          resolve();
-        }
-      });
-      setTimeout(() => {
-        sub.dispose();
-        resolve();
-      }, 15_000);
-    });
     await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Checking ${files.length} reports…` }, async () => {
-      // Opening a document (without showing it) sends it to the server, which checks it.
-      for (const f of files) {
-        const doc = await vscode.workspace.openTextDocument(f);
-        if (!isReport(doc)) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
-      }
-      await published;
+      // Opening a document (without showing it) sends it to the server, which checks it and
+      // publishes its diagnostics before it answers any later request about it: one request
+      // per report is the signal that Problems is up to date.
+      await Promise.all(
+        files.map(async (f) => {
+          const doc = await vscode.workspace.openTextDocument(f);
+          if (!isReport(doc)) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+          await client.sendRequest(REQUESTS.documentInfo, { textDocument: { uri: doc.uri.toString() } }).catch(() => undefined);
+        }),
+      );
     });
     let errors = 0;
     let warnings = 0;

@@ -17,13 +17,23 @@ export class JudgementsView implements vscode.TreeDataProvider<Node>, vscode.Dis
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
+  /** The report last active: the view keeps showing it while another editor (e.g. an exported plan) has focus. */
+  private lastReport: vscode.Uri | undefined;
 
   constructor(private readonly client: LanguageClient) {
     this.disposables.push(
       this.changed,
-      vscode.window.onDidChangeActiveTextEditor(() => this.refresh()),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && isReport(e.document)) this.refresh();
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.lastReport && d.uri.toString() === this.lastReport.toString()) {
+          this.lastReport = undefined;
+          this.refresh();
+        }
+      }),
       vscode.languages.onDidChangeDiagnostics((e) => {
-        const uri = vscode.window.activeTextEditor?.document.uri.toString();
+        const uri = this.current()?.toString();
         if (uri && e.uris.some((u) => u.toString() === uri)) this.schedule();
       }),
     );
@@ -59,9 +69,8 @@ export class JudgementsView implements vscode.TreeDataProvider<Node>, vscode.Dis
 
   async getChildren(node?: Node): Promise<Node[]> {
     if (node) return node.type === 'area' ? node.children : [];
-    const doc = vscode.window.activeTextEditor?.document;
-    if (!doc || !isReport(doc) || !this.client.isRunning()) return [];
-    const uri = doc.uri;
+    const uri = this.current();
+    if (!uri || !this.client.isRunning()) return [];
     try {
       const answer = await this.client.sendRequest<{ judgements: JudgementEntry[] } | JudgementEntry[] | null>(REQUESTS.judgements, { uri: uri.toString(), textDocument: { uri: uri.toString() } });
       const list = Array.isArray(answer) ? answer : answer?.judgements;
@@ -78,6 +87,13 @@ export class JudgementsView implements vscode.TreeDataProvider<Node>, vscode.Dis
       line: s.range.start.line,
       character: s.range.start.character,
     }));
+  }
+
+  /** The active report, or else the last one that was active and is still open. */
+  private current(): vscode.Uri | undefined {
+    const doc = vscode.window.activeTextEditor?.document;
+    if (doc && isReport(doc)) this.lastReport = doc.uri;
+    return this.lastReport;
   }
 
   dispose(): void {

@@ -50,7 +50,10 @@ describe('VS Code (code-server) with the packaged extension', function () {
     const vsix = buildVsix(path.join(ROOT, '.e2e', 'inspection-report.vsix'));
     const empty = path.join(RESULTS, 'new.report.md');
     fs.writeFileSync(empty, '');
-    instance = await startCodeServer({ vsix, fixtures: [path.join(ROOT, 'examples', DRAFT), path.join(ROOT, 'examples', 'haringey-2014.report.md'), empty] });
+    // A report without front matter: its framework comes from the setting once one is chosen.
+    const plain = path.join(RESULTS, 'plain.report.md');
+    fs.writeFileSync(plain, '# A draft\n\n## Summary\n\n1. Children are seen promptly.\n2. Plans are clear.\n');
+    instance = await startCodeServer({ vsix, fixtures: [path.join(ROOT, 'examples', DRAFT), path.join(ROOT, 'examples', 'haringey-2014.report.md'), empty, plain] });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     wb = new Workbench(page);
@@ -197,5 +200,72 @@ describe('VS Code (code-server) with the packaged extension', function () {
     await wb.waitForText('.editor-instance', /framework: ofsted-sif-2013/);
     await wb.waitForText('.editor-instance', /Section 1: the local authority|Local authority name/);
     await wb.screenshot('06b-new-report');
+  });
+
+  it('Ctrl+T "#27" finds paragraph 27 in the open reports and jumps to it', async () => {
+    await wb.openFile(DRAFT);
+    const target = lineOf(read(DRAFT), '27. ');
+    // The earlier steps renumbered the draft: paragraph 27 is whatever the file says now.
+    const words = read(DRAFT).split('\n')[target - 1].slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    await wb.page.keyboard.press('Control+T');
+    const input = wb.page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill('#27');
+    const rows = await wb.waitForText('.quick-input-list', new RegExp(words));
+    assert.match(rows, /draft-with-errors\.report\.md/);
+    await wb.screenshot('07-workspace-symbol');
+    await waitFor('the paragraph focused', async () => new RegExp(words).test(await wb.textOf('.quick-input-list .monaco-list-row.focused')));
+    await wb.page.keyboard.press('Enter');
+    await wb.waitForCursor(target);
+  });
+
+  it('the status bar item opens the framework picker, which sets inspectionReport.framework', async () => {
+    await wb.openFile('plain.report.md');
+    const item = wb.page.locator('.statusbar-item', { hasText: /ofsted-/ }).first();
+    await item.waitFor({ state: 'visible' });
+    assert.match(await item.innerText(), /ofsted-ilacs-2018\s+\S*\s*2\s/);
+    await item.click();
+    await wb.waitForText('.quick-input-list', /ofsted-slac-2009[\s\S]*ofsted-sif-2013|ofsted-sif-2013[\s\S]*ofsted-slac-2009/);
+    await wb.pickQuick('ofsted-slac-2009');
+    const settings = await waitFor('the workspace setting', () => {
+      const f = path.join(instance.workspace, '.vscode', 'settings.json');
+      return fs.existsSync(f) && /"inspectionReport\.framework":\s*"ofsted-slac-2009"/.test(fs.readFileSync(f, 'utf8')) ? f : undefined;
+    });
+    assert.ok(settings);
+    await wb.waitForText('.statusbar', /ofsted-slac-2009/);
+    await wb.screenshot('08-framework-picked');
+    // And back to detection.
+    await wb.page.locator('.statusbar-item', { hasText: /ofsted-/ }).first().click();
+    await wb.pickQuick('Detect from each report');
+    await wb.waitForText('.statusbar', /ofsted-ilacs-2018/);
+  });
+
+  it('"Renumber the whole report" fixes every numbering problem it can; "Check all reports" lists every report in Problems', async () => {
+    await wb.openFile(DRAFT);
+    const before = read(DRAFT);
+    await wb.runCommand('Inspection Report: Renumber the whole report');
+    await wb.page.locator('.editor-group-container.active .tab.active.dirty').waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Control+S');
+    const after = await waitFor('the renumbered file', () => {
+      const t = read(DRAFT);
+      return t !== before ? t : undefined;
+    });
+    const service = new ReportLanguageService();
+    const left = service.diagnostics({ uri: 'file:///x.report.md', version: 1, getText: () => after }).map((d) => d.code);
+    for (const code of ['numbering/gap', 'numbering/duplicate', 'numbering/order', 'numbering/legacy-bullet', 'numbering/stray']) assert.ok(!left.includes(code), `${code} is fixed (left: ${left.join(', ')})`);
+    await wb.runCommand('Inspection Report: Check all reports in the workspace');
+    const toast = await wb.waitForText('.notifications-toasts', /Checked 4 reports: \d+ errors?, \d+ warnings?\./);
+    // The counts are those of the four files on disk, as the server sees them.
+    let errors = 0;
+    let warnings = 0;
+    for (const name of [DRAFT, 'haringey-2014.report.md', 'new.report.md', 'plain.report.md']) {
+      for (const d of service.diagnostics({ uri: `file:///${name}`, version: 1, getText: () => read(name) })) {
+        if (d.severity === 'error') errors++;
+        else if (d.severity === 'warning') warnings++;
+      }
+    }
+    assert.match(toast, new RegExp(`Checked 4 reports: ${errors} errors?, ${warnings} warnings?\\.`));
+    await wb.waitForText('.markers-panel', /draft-with-errors\.report\.md/);
+    await wb.screenshot('09-check-workspace');
   });
 });
