@@ -94,15 +94,16 @@ describe('VS Code (code-server) with the packaged extension', function () {
   });
 
   it('Outline shows the sections and judgement sections with their grades; the Judgements view lists the areas', async () => {
+    // Give the Outline the room of the folder's pane (for the screenshot the README shows).
+    await wb.page.locator('.pane-header', { hasText: /^\s*Workspace/i }).first().click();
     await wb.runCommand('Explorer: Focus on Outline View');
     const outline = await wb.waitForText('.sidebar', /Section 1: the local authority/);
     assert.match(outline, /Summary of key findings/);
     // A judgement section with its grade as the symbol's detail.
     assert.match(outline, /Overall effectiveness — Requires improvement/);
-    await wb.screenshot('02a-outline');
-    // Collapse the Outline and the folder so that the Judgements view has the room to show every area.
+    await wb.screenshot('02a-outline-and-problems');
+    // Collapse the Outline so that the Judgements view has the room to show every area.
     await wb.page.locator('.pane-header', { hasText: /^\s*Outline/i }).first().click();
-    await wb.page.locator('.pane-header', { hasText: /^\s*Workspace/i }).first().click();
     await wb.runCommand('Inspection Report: Show the Judgements view');
     // Each area with its grade in the summary and in the body: adoption disagrees in this draft.
     const view = await wb.waitForText('.sidebar', /Adoption performance\s*summary: Good · body: Requires improvement/);
