@@ -13,13 +13,10 @@ CS_VERSION=4.100.3
 CS_DIR="$ROOT/.e2e/code-server"
 
 need_apt=()
-command -v chromium >/dev/null || need_apt+=(chromium)
-command -v nvim >/dev/null || need_apt+=(neovim)
-command -v rg >/dev/null || need_apt+=(ripgrep)
-command -v make >/dev/null && command -v g++ >/dev/null || need_apt+=(build-essential)
-command -v python3 >/dev/null || need_apt+=(python3)
-command -v pkg-config >/dev/null || need_apt+=(pkg-config)
-[ -e /usr/include/krb5.h ] || [ -e /usr/include/krb5/krb5.h ] || need_apt+=(libkrb5-dev)
+# fonts-liberation: chromium only recommends it; without it screenshots fall back to whatever font is there.
+for pkg in chromium neovim ripgrep build-essential python3 pkg-config libkrb5-dev fonts-liberation; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "install.sh: apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
