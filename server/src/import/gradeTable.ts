@@ -3,6 +3,7 @@ import type { Line } from './types.js';
 import { normaliseHeading, containsPhrase } from '../text/normalise.js';
 import { matcherFor, matchArea } from '../model/sections.js';
 import { alternation } from '../model/phrases.js';
+import { continuesHeading } from './headings.js';
 
 /** "Judgement Grade", "Key judgement Judgement grade": the header of a flattened grade table. */
 const HEADER = /^(key\s+)?judge?ments?\s+(judge?ment\s+)?grades?$/i;
@@ -28,6 +29,28 @@ function gradeAtEnd(profile: Profile): RegExp {
   return re;
 }
 
+const gradeLine = new WeakMap<Profile, RegExp>();
+
+/** A line holding only a grade ("Requires improvement to be good"). */
+function gradeOnly(profile: Profile): RegExp {
+  let re = gradeLine.get(profile);
+  if (!re) {
+    re = new RegExp(`^(?:${alternation(profile.grades.flatMap((g) => [g.label, ...g.phrases]))})\\s*\\*?$`, 'i');
+    gradeLine.set(profile, re);
+  }
+  return re;
+}
+
+function lastWord(t: string): string {
+  return /\S+$/.exec(t.trim())?.[0] ?? '';
+}
+
+/** Whether `t` starts with the first word of a grade phrase ("Requires" of "Requires improvement"). */
+function startsGrade(profile: Profile, t: string): boolean {
+  const first = t.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
+  return !!first && /^[A-Z]/.test(t.trim()) && profile.grades.some((g) => [g.label, ...g.phrases].some((p) => p.toLowerCase().split(/\s+/)[0] === first));
+}
+
 /** Length of the longest area name or alias `key` contains (0 if none). */
 function areaPhraseLength(key: string, profile: Profile): number {
   let best = 0;
@@ -47,14 +70,17 @@ export interface GradeRowMatch {
  */
 export function gradeRowAt(lines: Line[], i: number, profile: Profile): GradeRowMatch | undefined {
   let text = '';
-  for (let k = 0; k < 3 && i + k < lines.length; k++) {
+  for (let k = 0; k < 4 && i + k < lines.length; k++) {
     const l = lines[i + k];
     if (!l.t || (k > 0 && l.pageBreak)) return undefined;
+    if (k > 0 && !continuesHeading(text, l.t) && !gradeOnly(profile).test(l.t) && !startsGrade(profile, l.t) && !startsGrade(profile, lastWord(text))) {
+      return undefined;
+    }
     text = k === 0 ? l.t : `${text} ${l.t}`;
     if (text.length > 200) return undefined;
     const m = gradeAtEnd(profile).exec(text);
     if (!m) continue;
-    const area = m[1].replace(/\s+/g, ' ').trim();
+    const area = m[1].replace(/\s+/g, ' ').replace(/^[\uF06E\uF0A7\uF0B7\u25FC•●▪-]\s*/, '').trim();
     const grade = m[2];
     if (!/^[A-Z]/.test(grade)) return undefined;
     if (/(?:\bis|\bare|\bwas|\bwere|:|-|–)$/i.test(area)) return undefined;

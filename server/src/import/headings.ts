@@ -61,3 +61,10 @@ export function layoutHeading(t: string, maxLength: number): boolean {
   if (/^[\p{Lu}\d\s&,'’()-]+$/u.test(t) && t.length < 4) return false;
   return true;
 }
+
+const OPEN_END = /(?:\b(?:and|or|of|the|to|for|in|with|a|an|by|on|at|from|who|need|social|work|care|children|progress)|[,:(-])$/i;
+
+/** Whether `next` continues a heading or table cell wrapped after `before`. */
+export function continuesHeading(before: string, next: string): boolean {
+  return /^[a-z(]/.test(next) || OPEN_END.test(before.trim());
+}

@@ -1,7 +1,7 @@
 import type { Profile } from '../profiles/types.js';
 import type { Block, Line } from './types.js';
 import { gradeRowAt, gradeTableHeader, tabCells } from './gradeTable.js';
-import { layoutHeading, profileHeading } from './headings.js';
+import { continuesHeading, layoutHeading, profileHeading } from './headings.js';
 
 /** `26. text`, `- 26. text` (a bullet holding a paragraph number, as pasted PDFs give). */
 const NUMBERED = /^(?:([-*•])\s+)?(\d{1,3})[.)]\s+(?=\S)/;
@@ -30,7 +30,6 @@ export function segment(lines: Line[], o: SegmentOptions): Block[] {
   let cur: Extract<Block, { text: string }> | undefined;
   let open = false; // `cur` may take the next line as its continuation
   let expected = 1;
-  let seen = false; // a numbered paragraph has been read
   let table: Extract<Block, { kind: 'table' }> | undefined;
   let lastEnded = true; // the previous line closed its block (blank, heading, sentence end…)
   // Front-page fields ("Inspection date: …", "Report published: …"): no layout headings before the last.
@@ -47,8 +46,8 @@ export function segment(lines: Line[], o: SegmentOptions): Block[] {
     blocks.push(b);
   };
   const acceptNumber = (n: number, explicit: boolean) => {
-    if (n === expected || n === 1 || (explicit && !wrapped)) return true;
-    if (!seen && n < 400) return true;
+    if (explicit && !wrapped) return true;
+    if (n === expected || n === 1) return true;
     if (n > expected && n <= expected + 3 && (explicit || lastEnded)) return true;
     return explicit && !wrapped && n > 0 && n <= expected + 5;
   };
@@ -78,7 +77,7 @@ export function segment(lines: Line[], o: SegmentOptions): Block[] {
     // Tables: tab-separated rows, a flattened grade table's header and rows.
     const cells = tabCells(l.raw);
     const header = !cells && lastEnded ? gradeTableHeader(t) : undefined;
-    const row = !cells && !header && (lastEnded || table) ? gradeRowAt(lines, i, o.profile) : undefined;
+    const row = !cells && !header ? gradeRowAt(lines, i, o.profile) : undefined;
     if (cells || header || row) {
       if (!table) {
         table = { kind: 'table', rows: [], line: l.no, grade: !!(header || row) };
@@ -101,7 +100,6 @@ export function segment(lines: Line[], o: SegmentOptions): Block[] {
       push({ kind: 'numbered', number: n, text: t.slice(num[0].length), line: l.no, pageBreak: l.pageBreak, bullet: !!num[1] });
       cur = blocks[blocks.length - 1] as typeof cur;
       expected = n + 1;
-      seen = true;
       open = wrapped;
       lastEnded = closes(lines, i, W, 6);
       if (lastEnded) flush();
@@ -172,6 +170,8 @@ function headingAt(lines: Line[], i: number, o: SegmentOptions, wrapped: boolean
   for (let k = 0; k < (wrapped ? 3 : 1) && i + k < lines.length; k++) {
     const l = lines[i + k];
     if (!l.t || (k > 0 && (l.pageBreak || NUMBERED.test(l.t) || BULLET.test(l.t)))) break;
+    // A heading wraps mid-phrase: the next line starts in lower case, or this one ends with "and", "of"…
+    if (k > 0 && !continuesHeading(text, l.t)) break;
     text = k === 0 ? l.t : `${text} ${l.t}`;
     if (/[.;]$/.test(l.t)) break;
     const next = lines[i + k + 1];

@@ -17,7 +17,15 @@ import { gradeMatcher, gradeOf, mask, alternation, VOCABULARY_PATTERN } from './
 const AFTER_GRADE = /^(?:\s*(?:[.,;:)\]]|$)|\s+(?:and|but|because|overall|in\s+\w+|\(|-))/i;
 const SENTENCE_END = /[.!?](?=\s+[A-Z"'(]|\s*$)/g;
 /** Verb phrases between a subject and its grade. */
-const COPULA = /(?:^|\s)(?:is|are|was|were|remains|remain)(?:\s+judged)?(?:\s+to\s+be)?(?:\s+that\s+(?:it|they|children's\s+services)(?:\s+(?:is|are))?)?\s*$/i;
+const COPULA = /(?:^|\s)(?:is|are|remains|remain)(?:\s+judged)?(?:\s+to\s+be)?(?:\s+that\s+(?:it|they|children's\s+services)(?:\s+(?:is|are))?)?\s*$/i;
+
+/** "Previous Ofsted inspections": grades quoted from an earlier inspection are not this report's. */
+const HISTORY_HEADING = /\b(?:previous|other|earlier|last)\s+(?:ofsted\s+)?inspections?\b/;
+
+function inHistory(model: ReportModel, section: number): boolean {
+  for (let s = section; s >= 0; s = model.sections[s].parent) if (HISTORY_HEADING.test(model.sections[s].key)) return true;
+  return false;
+}
 
 export function findJudgements(model: ReportModel): void {
   const profile = model.framework.profile;
@@ -39,6 +47,7 @@ export function findJudgements(model: ReportModel): void {
 
   // Tables, with part rows ("Safeguarding services") setting the part for the rows below.
   for (const table of model.tables) {
+    if (inHistory(model, table.section)) continue;
     let part = table.section >= 0 ? model.sections[table.section].part : undefined;
     const sectionArea = table.section >= 0 ? model.sections[table.section].area : undefined;
     table.rows.forEach((row, r) => {
@@ -97,6 +106,7 @@ export function findJudgements(model: ReportModel): void {
 
   // Sentences whose subject is an area, in prose outside numbered paragraphs.
   for (const block of model.prose) {
+    if (inHistory(model, block.section)) continue;
     const part = block.section >= 0 ? model.sections[block.section].part : undefined;
     for (const sentence of sentences(model.text, block.span)) {
       const st = subjectStatement(model, profile, sentence, part);
