@@ -8,7 +8,7 @@ export type HeadingKind = 'part' | 'role' | 'area' | 'layout';
 const GRADE_WORDS = new Set(
   (
     'the a is are graded judgement judgment for about of grade 1 2 3 4 requires require improvement to be good outstanding ' +
-    'inadequate adequate overall key and services in children\'s local authority summary effectiveness inspection'
+    'inadequate adequate overall key and services in children\'s local authority summary effectiveness inspection that it they'
   ).split(' '),
 );
 
@@ -62,7 +62,7 @@ export function layoutHeading(t: string, maxLength: number): boolean {
   return true;
 }
 
-const OPEN_END = /(?:\b(?:and|or|of|the|to|for|in|with|a|an|by|on|at|from|who|need|social|work|care|children|progress)|[,:(-])$/i;
+const OPEN_END = /(?:\b(?:and|or|of|the|to|for|in|with|a|an|by|on|at|from|who|need|social|work|care|children|progress|is|are)|[,:(-])$/i;
 
 /** Whether `next` continues a heading or table cell wrapped after `before`. */
 export function continuesHeading(before: string, next: string): boolean {

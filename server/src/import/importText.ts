@@ -7,7 +7,9 @@ import { prepareLines, wrapWidth } from './prepare.js';
 import { removeContents, removePageFurniture } from './furniture.js';
 import { segment } from './segment.js';
 import { profileHeading } from './headings.js';
-import { joinFragments, mergeGradeLines, restoreNumbers } from './repair.js';
+import { joinFragments, mergeGradeLines, promoteLoneGradeRows, restoreNumbers } from './repair.js';
+import { matchArea } from '../model/sections.js';
+import { normaliseHeading } from '../text/normalise.js';
 import { render } from './render.js';
 import { findTitle } from './title.js';
 
@@ -56,6 +58,10 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   blocks = mergeGradeLines(blocks);
   blocks = joinFragments(blocks);
   blocks = restoreNumbers(blocks);
+  blocks = promoteLoneGradeRows(blocks, (a, b) => {
+    const area = matchArea(normaliseHeading(a), profile, undefined);
+    return !!area && area === matchArea(normaliseHeading(b), profile, undefined);
+  });
   setLevels(blocks, profile);
   labelGradeTables(blocks, profile);
 

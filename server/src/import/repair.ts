@@ -32,7 +32,10 @@ export function mergeGradeLines(blocks: Block[]): Block[] {
 export function joinFragments(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
-    if ((b.kind === 'para' || b.kind === 'bullet') && /^[a-z(]/.test(b.text) && !isFootnote(b)) {
+    // Only a Markdown bullet ("- range of …", a pasted page break) can be a fragment; a bullet
+    // character from a PDF ("◼", Wingdings) is a real list item.
+    const pastedBullet = b.kind === 'bullet' && (b.marker === '-' || b.marker === '*');
+    if ((b.kind === 'para' || pastedBullet) && /^[a-z(]/.test(b.text) && !isFootnote(b)) {
       let j = out.length - 1;
       while (j >= 0 && isFootnote(out[j])) j--;
       const target = out[j];
@@ -53,6 +56,21 @@ export function joinFragments(blocks: Block[]): Block[] {
     out.push(b);
   }
   return out;
+}
+
+/**
+ * A one-row grade "table" in the body, with no heading naming its area just before it, is the
+ * heading of that judgement's section ("The experiences and progress of children who need
+ * help and protection Requires improvement" set as a banner above the findings).
+ */
+export function promoteLoneGradeRows(blocks: Block[], sameArea: (a: string, b: string) => boolean): Block[] {
+  return blocks.map((b, i) => {
+    if (b.kind !== 'table' || !b.grade || b.header || b.rows.length !== 1 || i === 0) return b;
+    const prev = blocks[i - 1];
+    if (prev.kind === 'heading' && sameArea(prev.text, b.rows[0][0])) return b;
+    if (blocks.slice(0, i).every((x) => x.kind !== 'numbered' && !(x.kind === 'heading' && x.level !== 1))) return b;
+    return { kind: 'heading', text: `${b.rows[0][0]} ${b.rows[0][1]}`, line: b.line } as Block;
+  });
 }
 
 /**

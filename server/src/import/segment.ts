@@ -109,7 +109,7 @@ export function segment(lines: Line[], o: SegmentOptions): Block[] {
     if (bullet && !/^[-*]\d/.test(t)) {
       const indent = /^\s*/.exec(l.raw)![0].length;
       const depth = SUB_BULLET.test(bullet[1]) && bullet[1] !== '-' ? 1 : indent >= 2 ? 1 : 0;
-      push({ kind: 'bullet', text: t.slice(bullet[0].length), depth, line: l.no, pageBreak: l.pageBreak });
+      push({ kind: 'bullet', text: t.slice(bullet[0].length), depth, line: l.no, pageBreak: l.pageBreak, marker: bullet[1] });
       cur = blocks[blocks.length - 1] as typeof cur;
       open = wrapped;
       lastEnded = closes(lines, i, W, 6);

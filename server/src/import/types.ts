@@ -40,6 +40,6 @@ export interface Line {
 export type Block =
   | { kind: 'heading'; text: string; level?: number; line: number; marked?: boolean }
   | { kind: 'numbered'; number: number; text: string; line: number; pageBreak?: boolean; bullet?: boolean }
-  | { kind: 'bullet'; text: string; depth: number; line: number; pageBreak?: boolean }
+  | { kind: 'bullet'; text: string; depth: number; line: number; pageBreak?: boolean; marker?: string }
   | { kind: 'para'; text: string; line: number; pageBreak?: boolean }
   | { kind: 'table'; header?: string[]; rows: string[][]; line: number; grade?: boolean };
