@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { isReport, REQUESTS, type DocumentInfo, type JudgementEntry } from './protocol.js';
+import { isReport, REQUESTS, type DocumentInfo, type JudgementEntry, type Recommendation } from './protocol.js';
 
 type Node =
   | { type: 'area'; area: string; label: string; summary?: string; body?: string; disagree: boolean; children: Node[] }
-  | { type: 'statement'; label: string; description: string; uri: vscode.Uri; line: number; character: number };
+  | { type: 'statement'; label: string; description: string; uri: vscode.Uri; line: number; character: number; icon?: string; tooltip?: string; children?: Node[] };
 
 /**
  * The Judgements view: each area of the active report with its grade in the summary and in
@@ -60,21 +60,25 @@ export class JudgementsView implements vscode.TreeDataProvider<Node>, vscode.Dis
       if (first && first.type === 'statement') item.command = reveal(first);
       return item;
     }
-    const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(node.label, node.children?.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.description = node.description;
-    item.iconPath = new vscode.ThemeIcon('symbol-enum-member');
+    item.iconPath = new vscode.ThemeIcon(node.icon ?? 'symbol-enum-member');
+    if (node.tooltip) item.tooltip = node.tooltip;
     item.command = reveal(node);
     return item;
   }
 
   async getChildren(node?: Node): Promise<Node[]> {
-    if (node) return node.type === 'area' ? node.children : [];
+    if (node) return node.children ?? [];
     const uri = this.current();
     if (!uri || !this.client.isRunning()) return [];
     try {
       const answer = await this.client.sendRequest<{ judgements: JudgementEntry[] } | JudgementEntry[] | null>(REQUESTS.judgements, { uri: uri.toString(), textDocument: { uri: uri.toString() } });
       const list = Array.isArray(answer) ? answer : answer?.judgements;
-      if (list) return byArea(list, uri);
+      if (list) {
+        const recommendations = await this.client.sendRequest<Recommendation[]>(REQUESTS.improvements, { textDocument: { uri: uri.toString() } }).catch(() => []);
+        return withImprovements(byArea(list, uri), recommendations ?? [], uri);
+      }
     } catch {
       // Older servers have no judgements request: fall back to the judgement sections.
     }
@@ -130,4 +134,34 @@ export function byArea(list: JudgementEntry[], uri: vscode.Uri): Node[] {
     area.disagree = grades.size > 1;
   }
   return [...areas.values()];
+}
+
+/** Areas for improvement under their area (traceability), each with the findings it rests on. */
+export function withImprovements(areas: Node[], recommendations: Recommendation[], uri: vscode.Uri): Node[] {
+  const out = [...areas];
+  for (const r of recommendations) {
+    const label = `${r.kind === 'priority-action' ? 'Priority action' : 'Area for improvement'} ${r.item ? `${r.number}.${r.item}` : r.number}`;
+    const node: Node = {
+      type: 'statement',
+      label,
+      description: r.findings.length ? `supported by ${r.findings.map((f) => `¶${f.number}`).join(', ')}` : 'no supporting finding',
+      tooltip: r.text,
+      icon: r.findings.length ? 'checklist' : 'question',
+      uri,
+      line: r.range.start.line,
+      character: r.range.start.character,
+      children: r.findings.map((f) => ({ type: 'statement' as const, label: `¶${f.number}`, description: 'finding', icon: 'references', uri, line: f.range.start.line, character: f.range.start.character })),
+    };
+    let area = out.find((a): a is Extract<Node, { type: 'area' }> => a.type === 'area' && !!r.area && a.area === r.area);
+    if (!area) {
+      const key = r.area ?? '(no area)';
+      area = out.find((a): a is Extract<Node, { type: 'area' }> => a.type === 'area' && a.area === key);
+      if (!area) {
+        area = { type: 'area', area: key, label: r.area ? r.areaName : 'Areas for improvement (no area)', disagree: false, children: [] };
+        out.push(area);
+      }
+    }
+    area.children.push(node);
+  }
+  return out;
 }

@@ -25,6 +25,19 @@ export interface JudgementEntry {
   summary?: boolean;
 }
 
+/** One recommendation (inspectionReport/improvements). */
+export interface Recommendation {
+  number: number;
+  item?: number;
+  kind: 'improvements' | 'priority-action';
+  area?: string;
+  areaName: string;
+  heading: string;
+  text: string;
+  range: Range;
+  findings: { number: number; range: Range }[];
+}
+
 export const REQUESTS = {
   documentInfo: 'inspectionReport/documentInfo',
   improvements: 'inspectionReport/improvements',

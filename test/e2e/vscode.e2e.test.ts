@@ -108,6 +108,8 @@ describe('VS Code (code-server) with the packaged extension', function () {
     // Each area with its grade in the summary and in the body: adoption disagrees in this draft.
     const view = await wb.waitForText('.sidebar', /Adoption performance\s*summary: Good · body: Requires improvement/);
     assert.match(view, /The experiences and progress of children who need help and protection/);
+    // Areas for improvement under their area, with the findings they rest on.
+    assert.match(view, /Area for improvement 9\s*(supported by ¶\d+|no supporting finding)/);
     await wb.screenshot('02b-judgements');
   });
 
@@ -194,7 +196,7 @@ describe('VS Code (code-server) with the packaged extension', function () {
     await wb.pickQuick('Markdown table');
     const plan = await wb.waitForText('.editor-instance', /\| Paragraph \| Area \| Heading \| Recommendation/);
     // The editor wraps long lines: compare with whitespace collapsed.
-    assert.match(plan.replace(/\s+/g, ' '), /\| 9 \| Section 1: the local authority \| Areas for improvement \| Accelerate plans to provide a comprehensive/);
+    assert.match(plan.replace(/\s+/g, " "), /\| 9 \| [^|]+ \| Areas for improvement \| Accelerate plans to provide a comprehensive [^|]+ \| \d+/);
     await wb.screenshot('06a-action-plan');
     await wb.runCommand('Inspection Report: New report from template');
     await wb.pickQuick('SIF (2013) with LSCB review');

@@ -107,12 +107,14 @@ describe('editor: action plan from areas for improvement', () => {
     assert.deepEqual(items.map((i) => i.number), [9, 10, 11, 12, 13, 14]);
     assert.equal(items[0].text, 'Accelerate plans to provide a comprehensive and well co-ordinated multi-agency early help offer, so that children and families receive help as soon as needs emerge.');
     assert.ok(items.every((i) => i.kind === 'improvements'));
+    // Traceability fills the area and the supporting findings.
+    assert.ok(items.some((i) => i.area && i.findings.length > 0), JSON.stringify(items.map((i) => [i.number, i.area, i.findings.map((f) => f.number)])));
   });
   it('formats Markdown and RFC 4180 CSV', () => {
-    const items = [{ number: 3, kind: 'improvements' as const, areaName: 'Leadership', heading: 'Areas for improvement', text: 'Ensure "this", and | that', span: { start: 0, end: 1 } }];
-    assert.equal(formatActionPlan(items, 'csv'), 'Paragraph,Area,Heading,Recommendation,Action,Owner,By when\r\n3,Leadership,Areas for improvement,"Ensure ""this"", and | that",,,\r\n');
+    const items = [{ number: 3, kind: 'improvements' as const, areaName: 'Leadership', heading: 'Areas for improvement', text: 'Ensure "this", and | that', span: { start: 0, end: 1 }, findings: [{ number: 31, span: { start: 0, end: 1 } }, { number: 29, span: { start: 0, end: 1 } }] }];
+    assert.equal(formatActionPlan(items, 'csv'), 'Paragraph,Area,Heading,Recommendation,Findings,Action,Owner,By when\r\n3,Leadership,Areas for improvement,"Ensure ""this"", and | that","31, 29",,,\r\n');
     const md = formatActionPlan(items, 'markdown').split('\n');
-    assert.equal(md[2], '| 3 | Leadership | Areas for improvement | Ensure "this", and \\| that | | | |');
+    assert.equal(md[2], '| 3 | Leadership | Areas for improvement | Ensure "this", and \\| that | 31, 29 | | | |');
   });
   it('SLAC: recommendations carry their part and timescale', () => {
     const barnet = model(readFixture('corpus/barnet-2012.report.md'));
@@ -120,9 +122,12 @@ describe('editor: action plan from areas for improvement', () => {
     assert.ok(items.length > 0);
     const threeMonths = items.filter((i) => /three months/i.test(i.heading));
     assert.ok(threeMonths.length >= 7, JSON.stringify(items.map((i) => [i.number, i.item, i.areaName, i.heading])));
-    assert.deepEqual([threeMonths[0].number, threeMonths[0].item, threeMonths[0].areaName], [20, 1, 'Safeguarding services']);
+    assert.deepEqual([threeMonths[0].number, threeMonths[0].item], [20, 1]);
+    // The area: of the findings it rests on (traceability), else the part it sits in.
+    const names = new Set([...barnet.framework.profile.judgements.map((a) => a.name), ...(barnet.framework.profile.parts ?? []).map((p) => p.name)]);
+    for (const i of items) assert.ok(names.has(i.areaName.replace(/ \(.*\)$/, '')), i.areaName);
     assert.match(threeMonths[0].text, /^the Domestic Violence Strategic Board to review/);
-    assert.match(formatActionPlan(items, 'markdown'), /\n\| 20\.1 \| Safeguarding services \| Within three months \| the Domestic Violence/);
+    assert.match(formatActionPlan(items, 'markdown'), /\n\| 20\.1 \| [^|]+ \| Within three months \| the Domestic Violence/);
   });
 });
 

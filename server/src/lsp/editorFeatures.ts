@@ -109,7 +109,11 @@ export function registerEditorFeatures(connection: Connection, documents: TextDo
   connection.onRequest(REQUESTS.improvements, (params: UriParams) =>
     withModel(params.textDocument.uri, [], (doc) => {
       const model = service.getModel(doc);
-      return recommendations(model).map(({ span, ...rest }) => ({ ...rest, range: toRange(model, span) }));
+      return recommendations(model).map(({ span, findings, ...rest }) => ({
+        ...rest,
+        range: toRange(model, span),
+        findings: findings.map((f) => ({ number: f.number, range: toRange(model, f.span) })),
+      }));
     }),
   );
 

@@ -1,4 +1,6 @@
 import type { ReportModel, Span } from '../../model/types.js';
+import { traceOf } from '../../trace/trace.js';
+import { supportingLinks } from '../../trace/navigation.js';
 
 /** One recommendation (area for improvement or priority action) of a report. */
 export interface Recommendation {
@@ -17,6 +19,8 @@ export interface Recommendation {
   /** The paragraph's text exactly as written, without its number. */
   text: string;
   span: Span;
+  /** The findings it rests on (traceability: cited, or inferred above the threshold), best first. */
+  findings: { number: number; span: Span }[];
 }
 
 function cleanTitle(title: string): string {
@@ -24,9 +28,10 @@ function cleanTitle(title: string): string {
 }
 
 /**
- * Every numbered paragraph in a section of role "improvements" or "priority-action" (or
- * below one), in order. The area is the nearest heading above that names an area, else
- * the nearest enclosing heading that is neither the recommendations heading nor the title.
+ * Every numbered paragraph (and bullet) in a section of role "improvements" or
+ * "priority-action" (or below one), in order. The area is the nearest heading above that
+ * names an area; else the area of the findings it rests on (traceability); else the nearest
+ * enclosing heading that is neither the recommendations heading nor the title.
  */
 export function recommendations(model: ReportModel): Recommendation[] {
   const out: Recommendation[] = [];
@@ -57,7 +62,7 @@ export function recommendations(model: ReportModel): Recommendation[] {
       at: p.span.start,
       make: () => {
         const where = place(p.section);
-        return where && { number: p.number, ...where, text: model.text.slice(p.textStart, p.span.end).trim(), span: p.span };
+        return where && { number: p.number, ...where, text: model.text.slice(p.textStart, p.span.end).trim(), span: p.span, findings: [] };
       },
     });
   }
@@ -72,7 +77,7 @@ export function recommendations(model: ReportModel): Recommendation[] {
       at: b.span.start,
       make: () => {
         const where = place(b.section);
-        return where && { number: 0, ...where, text: model.text.slice(textStart, b.span.end).trim(), span: b.span };
+        return where && { number: 0, ...where, text: model.text.slice(textStart, b.span.end).trim(), span: b.span, findings: [] };
       },
     });
   }
@@ -91,6 +96,27 @@ export function recommendations(model: ReportModel): Recommendation[] {
     }
     out.push(r);
   }
+  // Traceability: the area of the findings an improvement rests on, where no heading names one.
+  const trace = traceOf(model);
+  for (const r of out) {
+    const imp = trace.improvements.find((i) => i.span.start < r.span.end && r.span.start < i.span.end);
+    if (!imp) continue;
+    const links = supportingLinks(imp).sort((a, b) => Number(b.explicit) - Number(a.explicit) || b.score - a.score);
+    r.findings = links.map((l) => ({ number: l.number, span: model.paragraphs[l.paragraph].span }));
+    if (!r.area) {
+      const best = links[0] && trace.findings.find((f) => f.paragraph === links[0].paragraph);
+      const id = imp.area ?? best?.area;
+      const def = id ? model.framework.profile.judgements.find((a) => a.id === id) : undefined;
+      if (def) {
+        const profile = model.framework.profile;
+        // SLAC grades "Overall effectiveness" once per part: name the part where the name is shared.
+        const shared = profile.judgements.some((o) => o !== def && o.name === def.name);
+        const part = def.part ? profile.parts?.find((x) => x.id === def.part)?.name : undefined;
+        r.area = def.id;
+        r.areaName = shared && part ? `${def.name} (${part})` : def.name;
+      }
+    }
+  }
   return out;
 }
 
@@ -98,13 +124,14 @@ const csvCell = (s: string) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"
 const mdCell = (s: string) => s.replace(/\r?\n\s*/g, ' ').replace(/\|/g, '\\|');
 
 /**
- * An action plan table, one row per recommendation: number, area, heading, verbatim text,
- * plus empty columns councils fill in (action, owner, by when). CSV follows RFC 4180
+ * An action plan table, one row per recommendation: number, area, heading, verbatim text, the
+ * paragraphs of the findings it rests on, plus empty columns councils fill in (action, owner,
+ * by when). CSV follows RFC 4180
  * (CRLF line ends, quotes doubled).
  */
 export function formatActionPlan(items: Recommendation[], format: 'markdown' | 'csv'): string {
-  const header = ['Paragraph', 'Area', 'Heading', 'Recommendation', 'Action', 'Owner', 'By when'];
-  const rows = items.map((r) => [r.item ? `${r.number}.${r.item}` : String(r.number), r.areaName, r.heading, r.text, '', '', '']);
+  const header = ['Paragraph', 'Area', 'Heading', 'Recommendation', 'Findings', 'Action', 'Owner', 'By when'];
+  const rows = items.map((r) => [r.item ? `${r.number}.${r.item}` : String(r.number), r.areaName, r.heading, r.text, r.findings.map((f) => f.number).join(', '), '', '', '']);
   if (format === 'csv') return [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
   const line = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |`.replace(/ {2,}\|/g, ' |');
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') + '\n';
