@@ -60,6 +60,7 @@ describe('VS Code (code-server) with the packaged extension', function () {
     await page.goto(instance.url);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     await wb.waitForText('.explorer-folders-view', /draft-with-errors\.report\.md/, 60_000);
+    await wb.widenSideBar();
   });
 
   after(async () => {
@@ -135,9 +136,9 @@ describe('VS Code (code-server) with the packaged extension', function () {
   it('Enter after a numbered paragraph starts the next one; the next paragraph is then offered "Renumber from here to the end"', async () => {
     const before = read(DRAFT);
     const line = lineOf(before, '14. Ensure that all care leavers');
-    await wb.goToLine(line);
+    // The end of the line (not of its first wrapped row, where End would go): Ctrl+G clamps the column.
+    await wb.goToLine(line, 100_000);
     await wb.waitForCursor(line);
-    await wb.page.keyboard.press('End');
     await wb.page.keyboard.press('Enter');
     await waitFor('the new paragraph number', async () => (await wb.visibleLines()).some((l) => l.startsWith('15. ') && l.trim() === '15.'));
     await wb.page.keyboard.type('Ensure that every child has an up-to-date plan.');

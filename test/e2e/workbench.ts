@@ -111,4 +111,17 @@ export class Workbench {
     );
     return lines.map(clean);
   }
+
+  /** Drag the sash between the side bar and the editor so that tree labels are readable in screenshots. */
+  async widenSideBar(to = 520): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    if (!box) throw new Error('no side bar');
+    const x = box.x + box.width - 1;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + to, y, { steps: 5 });
+    await this.page.mouse.up();
+    await waitFor('the wider side bar', async () => ((await this.page.locator('.part.sidebar').boundingBox())?.width ?? 0) > box.width + 50, 5_000);
+  }
 }
