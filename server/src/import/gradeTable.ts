@@ -82,7 +82,8 @@ export function gradeRowAt(lines: Line[], i: number, profile: Profile): GradeRow
     if (!m) continue;
     const area = m[1].replace(/\s+/g, ' ').replace(/^[\uF06E\uF0A7\uF0B7\u25FC•●▪-]\s*/, '').trim();
     const grade = m[2];
-    if (!/^[A-Z]/.test(grade)) return undefined;
+    // A lower-case grade only in a numbered grade list ("2.1 Adoption performance good").
+    if (!/^[A-Z]/.test(grade) && !/^\d+(?:\.\d+)?\.?\s/.test(area)) return undefined;
     if (/(?:\bis|\bare|\bwas|\bwere|:|-|–)$/i.test(area)) return undefined;
     const key = normaliseHeading(area);
     const length = areaPhraseLength(key, profile);

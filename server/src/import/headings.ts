@@ -35,6 +35,8 @@ export function profileHeading(text: string, profile: Profile): HeadingKind | un
     const n = longest(key, phrases);
     if (n > 0 && key.length <= n + 30 && key.split(' ').length <= 14) return 'role';
   }
+  // "Children's services in Brighton and Hove require improvement to be good" (SIF).
+  if (/^children's services in [a-z' ,&-]{2,60} (?:is|are|requires?) (?:improvement(?: to be good)?|good|outstanding|inadequate)$/.test(key)) return 'area';
   for (const a of m.areas) {
     for (const p of a.phrases) {
       if (!containsPhrase(key, p)) continue;
@@ -62,7 +64,7 @@ export function layoutHeading(t: string, maxLength: number): boolean {
   return true;
 }
 
-const OPEN_END = /(?:\b(?:and|or|of|the|to|for|in|with|a|an|by|on|at|from|who|need|social|work|care|children|progress|is|are)|[,:(-])$/i;
+export const OPEN_END = /(?:\b(?:and|or|of|the|to|for|in|with|a|an|by|on|at|from|who|need|social|work|care|children|progress|is|are)|[,:(-])$/i;
 
 /** Whether `next` continues a heading or table cell wrapped after `before`. */
 export function continuesHeading(before: string, next: string): boolean {

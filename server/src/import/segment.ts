@@ -1,13 +1,20 @@
 import type { Profile } from '../profiles/types.js';
 import type { Block, Line } from './types.js';
 import { gradeRowAt, gradeTableHeader, tabCells } from './gradeTable.js';
-import { continuesHeading, layoutHeading, profileHeading } from './headings.js';
+import { continuesHeading, layoutHeading, OPEN_END, profileHeading } from './headings.js';
 
 /** `26. text`, `- 26. text` (a bullet holding a paragraph number, as pasted PDFs give). */
 const NUMBERED = /^(?:([-*•])\s+)?(\d{1,3})[.)]\s+(?=\S)/;
 /** Bullet characters of PDF extraction and pasted text (private-use Wingdings among them). */
 const BULLET = /^([-*•●▪◼■◦○\u2023\u2043\u2219\uF06E\uF02D\uF0A7\uF0B7\uF0BE\uF076\uF0D8\uF0FC])\s*(?=\S)/;
 const FRONT_FIELD = /^(?:inspection dates?|lead inspector|reporting inspector|report published|published|age group)\b/i;
+const DATE_TAIL = /^(?:\d{1,2}\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^.]{0,30}\d{4}$/;
+const GRADE_WORD = /\b(?:requires?\s+improvement|good|outstanding|inadequate|adequate)\b/i;
+
+/** A whole line that is a judgement heading with its grade: it ends the paragraph before it. */
+function strongHeading(t: string, profile: Profile): boolean {
+  return t.length < 120 && !/[.,;]$/.test(t) && GRADE_WORD.test(t) && profileHeading(t, profile) === 'area';
+}
 const SUB_BULLET = /^[\uF02D◦○\u2043-]$/;
 /** A line that ends a sentence (or an introduction), with closing quotes, brackets or a footnote mark after it. */
 const ENDS_SENTENCE = /[.!?:;]["'’”)\]]*(?:\d{1,2})?$/;
@@ -70,7 +77,10 @@ export function segment(lines: Line[], o: SegmentOptions): Block[] {
     }
     // Front-page fields ("Inspection dates: …", "Lead inspector: …") stand on their own lines.
     if (FRONT_FIELD.test(t) && i <= frontEnd) {
-      push({ kind: 'para', text: t, line: l.no, pageBreak: l.pageBreak });
+      let text = t;
+      // "Inspection dates: 19 November-11 December 2013 and 28 – 30 / January 2014"
+      while (i + 1 < lines.length && DATE_TAIL.test(lines[i + 1].t) && /(?:\d|and|to|[-–])$/.test(text)) text = `${text} ${lines[++i].t}`;
+      push({ kind: 'para', text, line: l.no, pageBreak: l.pageBreak });
       lastEnded = true;
       continue;
     }
@@ -117,7 +127,8 @@ export function segment(lines: Line[], o: SegmentOptions): Block[] {
       continue;
     }
     // Headings named by the profile (wrapped over up to three lines), then by layout.
-    if ((lastEnded || !open) && !(!wrapped && /\*\*/.test(t) && /\s(?:is|are)\s/.test(t))) {
+    const interrupts = open && cur && wrapped && /^[A-Z]/.test(t) && !OPEN_END.test(cur.text) && strongHeading(t, o.profile);
+    if ((lastEnded || !open || interrupts) && !(!wrapped && /\*\*/.test(t) && /\s(?:is|are)\s/.test(t))) {
       const h = headingAt(lines, i, o, wrapped, i > frontEnd);
       if (h) {
         push({ kind: 'heading', text: h.text, line: l.no });
