@@ -139,17 +139,20 @@ function analyseTable(node: MdTable, text: string, span: Span): BlockFacts {
 }
 
 /** References in the text and HTML of a subtree (never in code). */
-function collectReferences(node: Nodes, text: string, out: CrossReference[]): void {
-  if (node.type === 'text') {
-    const span = spanOf(node);
-    findReferences(text.slice(span.start, span.end), span.start, -1, out);
-    return;
+function collectReferences(root: Nodes, text: string, out: CrossReference[]): void {
+  // Depth-first in document order, with an explicit stack: deep nesting must not overflow.
+  const stack: Nodes[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      const span = spanOf(node);
+      findReferences(text.slice(span.start, span.end), span.start, -1, out);
+    } else if (node.type === 'html') {
+      const span = spanOf(node);
+      findHiddenReferences(text.slice(span.start, span.end), span.start, -1, out);
+    } else if (node.type !== 'code' && node.type !== 'inlineCode' && 'children' in node) {
+      const children = node.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    }
   }
-  if (node.type === 'html') {
-    const span = spanOf(node);
-    findHiddenReferences(text.slice(span.start, span.end), span.start, -1, out);
-    return;
-  }
-  if (node.type === 'code' || node.type === 'inlineCode') return;
-  if ('children' in node) for (const child of node.children as Nodes[]) collectReferences(child, text, out);
 }

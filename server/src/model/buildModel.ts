@@ -34,7 +34,15 @@ export interface BuildOptions {
 export function buildModel(uri: string, version: number, text: string, options: BuildOptions): ReportModel {
   const root = parseMarkdown(text);
   const blocks = root.children.map((node) => analyseBlock(node, text));
-  return assembleModel(uri, version, text, blocks, options);
+  const model = assembleModel(uri, version, text, blocks, options);
+  if ((root.data as { tooComplex?: boolean } | undefined)?.tooComplex) {
+    model.problems.push({
+      code: 'document/too-complex',
+      message: 'Markup nested thousands deep: emphasis, links and code were ignored when reading this report.',
+      span: { start: 0, end: model.lines.lineContentEnd(0) },
+    });
+  }
+  return model;
 }
 
 /** Build the model from analysed blocks: a linear scan, cheap enough to redo on every edit. */

@@ -4,26 +4,32 @@ import type { Nodes } from 'mdast';
 export function plainText(node: Nodes, limit = Infinity): string {
   const parts: string[] = [];
   let length = 0;
-  const visit = (n: Nodes): void => {
-    if (length >= limit) return;
+  // An explicit stack, not recursion: a tree thousands deep must not overflow the call stack.
+  const stack: (Nodes | string)[] = [node];
+  while (stack.length && length < limit) {
+    const n = stack.pop()!;
+    if (typeof n === 'string') {
+      parts.push(n);
+      continue;
+    }
     if (n.type === 'text' || n.type === 'inlineCode') {
       parts.push(n.value);
       length += n.value.length;
-      return;
+      continue;
     }
     if (n.type === 'break') {
       parts.push(' ');
-      return;
+      continue;
     }
     if ('children' in n) {
-      for (const child of n.children as Nodes[]) {
-        visit(child);
-        if (n.type === 'paragraph' || n.type === 'heading') continue;
-        if (n.type === 'list' || n.type === 'listItem' || n.type === 'root') parts.push(' ');
+      const spaced = n.type === 'list' || n.type === 'listItem' || n.type === 'root';
+      const children = n.children as Nodes[];
+      for (let i = children.length - 1; i >= 0; i--) {
+        if (spaced) stack.push(' ');
+        stack.push(children[i]);
       }
     }
-  };
-  visit(node);
+  }
   const text = parts.join('').replace(/\s+/g, ' ').trim();
   return text.length > limit ? text.slice(0, limit) : text;
 }

@@ -6,7 +6,7 @@ import type { Check } from '../types.js';
  */
 export const modelProblemsCheck: Check = {
   id: 'document',
-  codes: { 'frontmatter/invalid': 'error', 'framework/unknown': 'error' },
+  codes: { 'frontmatter/invalid': 'error', 'framework/unknown': 'error', 'document/too-complex': 'warning' },
   run(model) {
     return model.problems.map((p) => ({ code: p.code, span: p.span, message: p.message, data: p.data as Record<string, unknown> }));
   },
