@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CORPUS, FIXTURES, model } from '../helpers.js';
 import { traceOf, SUPPORT_THRESHOLD } from '../../server/src/trace/trace.js';
+import { importText } from '../../server/src/import/importText.js';
 
 interface Label {
   paragraph: number;
@@ -67,6 +68,41 @@ function main(): void {
   console.log(`\nBest inferred score per improvement (threshold ${SUPPORT_THRESHOLD}):`);
   console.log(`  against its own report's findings:     ${summarise(own)}`);
   console.log(`  against another council's findings:    ${summarise(crossed)}`);
+  const archive = archiveScores();
+  if (archive) {
+    const below = archive.scores.filter((x) => x < SUPPORT_THRESHOLD).length;
+    console.log(`  in published reports (every 4th of the archive, ${archive.reports} imported): ${summarise(archive.scores)}`);
+    console.log(`    flagged unmatched at the threshold: ${below} of ${archive.scores.length} (${((100 * below) / archive.scores.length).toFixed(1)}%)`);
+  }
+}
+
+/**
+ * Best inferred scores of the improvements of published reports (which almost always rest on
+ * their findings): imported from the archive, every fourth report, improvements with at least
+ * one candidate and no explicit citation.
+ */
+export function archiveScores(): { reports: number; scores: number[] } | undefined {
+  const dir = path.join(CORPUS, 'ofsted-archive');
+  if (!fs.existsSync(dir)) return undefined;
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().filter((_, i) => i % 4 === 0);
+  const scores: number[] = [];
+  let reports = 0;
+  for (const f of files) {
+    let markdown: string;
+    try {
+      markdown = importText(fs.readFileSync(path.join(dir, f), 'utf8')).markdown;
+    } catch {
+      continue;
+    }
+    const m = model(markdown);
+    if (m.paragraphs.length === 0) continue;
+    reports++;
+    for (const imp of traceOf(m).improvements) {
+      if (imp.findings.length === 0 || imp.findings.some((l) => l.explicit)) continue;
+      scores.push(imp.findings[0].score);
+    }
+  }
+  return { reports, scores };
 }
 
 /**

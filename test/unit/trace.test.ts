@@ -56,7 +56,7 @@ describe('traceability: explicit links and checks', () => {
     assert.deepEqual(check(doc('Do better <!-- findings: 9 -->')).filter((d) => d.code.startsWith('improvement/')).map((d) => d.code), ['improvement/unmatched', 'improvement/broken-link']);
   });
   // Shares one word ("awareness") with finding 3 among many it does not: a weak candidate.
-  const weak = doc('Ensure that ponds are tended with awareness.');
+  const weak = doc('Ensure that gardens and ponds are tended with awareness every season.');
   it('improvement/unmatched names the best candidates with their scores', () => {
     assert.equal(check(doc('Ensure that strategy discussions include health professionals.')).filter((x) => x.code === 'improvement/unmatched').length, 0);
     assert.equal(check(doc('Ensure that the garden is weeded weekly.')).filter((x) => x.code === 'improvement/unmatched').length, 1);
@@ -66,7 +66,7 @@ describe('traceability: explicit links and checks', () => {
   });
   it('the cite fix, in both styles, inserts only the citation and makes the improvement supported', () => {
     const d = check(weak).find((x) => x.code === 'improvement/unmatched')!;
-    const expected = { visible: /awareness \(see paragraph 3\)\.\n/, comment: /awareness\. <!-- findings: 3 -->\n/ };
+    const expected = { visible: /every season \(see paragraph 3\)\.\n/, comment: /every season\. <!-- findings: 3 -->\n/ };
     for (const style of ['visible', 'comment'] as const) {
       const fixes = checkForCode('improvement/unmatched')!.fixes!(model(weak), d, { settings: { citationStyle: style } });
       assert.equal(fixes[0].title.startsWith('Cite paragraph 3 as evidence'), true);

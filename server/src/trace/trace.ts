@@ -13,7 +13,7 @@ import { InvertedIndex } from './index.js';
  */
 
 /** Score at or above which an inferred finding supports an improvement. */
-export const SUPPORT_THRESHOLD = 0.15;
+export const SUPPORT_THRESHOLD = 0.12;
 /** Candidates below this are not listed at all. */
 const LIST_THRESHOLD = 0.03;
 const MAX_CANDIDATES = 5;
