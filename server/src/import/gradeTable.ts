@@ -23,7 +23,7 @@ function gradeAtEnd(profile: Profile): RegExp {
   let re = gradeEnd.get(profile);
   if (!re) {
     const phrases = profile.grades.flatMap((g) => [g.label, ...g.phrases]).filter((p) => !/^grade\s/i.test(p) && !/\(grade/i.test(p));
-    re = new RegExp(`^(.*?\\S)[\\s:]+(${alternation(phrases)})\\s*\\*?$`, 'i');
+    re = new RegExp(`^(.*?\\S)[\\s:]+(${alternation([...phrases, 'not judged', 'not applicable'])})\\s*\\*?$`, 'i');
     gradeEnd.set(profile, re);
   }
   return re;
@@ -68,10 +68,20 @@ export interface GradeRowMatch {
  * A row of a grade table flattened into text: an area name (wrapped over up to three lines)
  * followed by a capitalised grade, e.g. "2. Children looked after and achieving / permanence Good".
  */
-export function gradeRowAt(lines: Line[], i: number, profile: Profile): GradeRowMatch | undefined {
+export function gradeRowAt(lines: Line[], start: number, profile: Profile): GradeRowMatch | undefined {
+  let i = start;
   let text = '';
   for (let k = 0; k < 4 && i + k < lines.length; k++) {
-    const l = lines[i + k];
+    let l = lines[i + k];
+    if (!l.t && k > 0) {
+      // "1. Children who need help and protection" / (blank) / "Good"
+      let j = i + k;
+      while (j < lines.length && !lines[j].t && j - (i + k) < 2) j++;
+      if (j < lines.length && gradeOnly(profile).test(lines[j].t) && !lines[j].pageBreak) {
+        i += j - (i + k);
+        l = lines[i + k];
+      }
+    }
     if (!l.t || (k > 0 && l.pageBreak)) return undefined;
     if (k > 0 && !continuesHeading(text, l.t) && !gradeOnly(profile).test(l.t) && !startsGrade(profile, l.t) && !startsGrade(profile, lastWord(text))) {
       return undefined;
@@ -83,13 +93,16 @@ export function gradeRowAt(lines: Line[], i: number, profile: Profile): GradeRow
     const area = m[1].replace(/\s+/g, ' ').replace(/^[\uF06E\uF0A7\uF0B7\u25FC•●▪-]\s*/, '').trim();
     const grade = m[2];
     // A lower-case grade only in a numbered grade list ("2.1 Adoption performance good").
-    if (!/^[A-Z]/.test(grade) && !/^\d+(?:\.\d+)?\.?\s/.test(area)) return undefined;
+    if (!/^[A-Z]/.test(grade) && !/^[1-4](?:\.[1-4])?\.?\s/.test(area)) return undefined;
+    // A sentence that goes on ("… requires improvement to be good / because, …") is not a row.
+    const after = lines[i + k + 1];
+    if (after?.t && /^[a-z]/.test(after.t) && !after.pageBreak) continue;
     if (/(?:\bis|\bare|\bwas|\bwere|:|-|–)$/i.test(area)) return undefined;
     const key = normaliseHeading(area);
     const length = areaPhraseLength(key, profile);
     if (!length || key.length > length + 12) return undefined;
     if (!matchArea(key, profile, undefined)) return undefined;
-    return { cells: [area, grade], count: k + 1 };
+    return { cells: [area, grade], count: i + k + 1 - start };
   }
   return undefined;
 }

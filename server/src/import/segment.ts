@@ -15,6 +15,11 @@ const GRADE_WORD = /\b(?:requires?\s+improvement|good|outstanding|inadequate|ade
 function strongHeading(t: string, profile: Profile): boolean {
   return t.length < 120 && !/[.,;]$/.test(t) && GRADE_WORD.test(t) && profileHeading(t, profile) === 'area';
 }
+/** The line after i starts the numbered paragraph expected next. */
+function beforeParagraph(lines: Line[], i: number, expected: number): boolean {
+  const m = lines[i + 1] && NUMBERED.exec(lines[i + 1].t);
+  return !!m && Number(m[2]) === expected;
+}
 const SUB_BULLET = /^[\uF02D◦○\u2043-]$/;
 /** A line that ends a sentence (or an introduction), with closing quotes, brackets or a footnote mark after it. */
 const ENDS_SENTENCE = /[.!?:;]["'’”)\]]*(?:\d{1,2})?$/;
@@ -127,7 +132,9 @@ export function segment(lines: Line[], o: SegmentOptions): Block[] {
       continue;
     }
     // Headings named by the profile (wrapped over up to three lines), then by layout.
-    const interrupts = open && cur && wrapped && /^[A-Z]/.test(t) && !OPEN_END.test(cur.text) && strongHeading(t, o.profile);
+    const interrupts =
+      open && cur && wrapped && /^[A-Z]/.test(t) && !OPEN_END.test(cur.text) &&
+      (strongHeading(t, o.profile) || (ENDS_SENTENCE.test(cur.text) && beforeParagraph(lines, i, expected) && layoutHeading(t, 90)));
     if ((lastEnded || !open || interrupts) && !(!wrapped && /\*\*/.test(t) && /\s(?:is|are)\s/.test(t))) {
       const h = headingAt(lines, i, o, wrapped, i > frontEnd);
       if (h) {
