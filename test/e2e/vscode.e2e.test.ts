@@ -53,7 +53,10 @@ describe('VS Code (code-server) with the packaged extension', function () {
     // A report without front matter: its framework comes from the setting once one is chosen.
     const plain = path.join(RESULTS, 'plain.report.md');
     fs.writeFileSync(plain, '# A draft\n\n## Summary\n\n1. Children are seen promptly.\n2. Plans are clear.\n');
-    instance = await startCodeServer({ vsix, fixtures: [path.join(ROOT, 'examples', DRAFT), path.join(ROOT, 'examples', 'haringey-2014.report.md'), empty, plain] });
+    // A Markdown file that is a report in all but name.
+    const notes = path.join(RESULTS, 'notes.md');
+    fs.writeFileSync(notes, '# Notes\n\n1. The overall effectiveness is good.\n3. Next.\n');
+    instance = await startCodeServer({ vsix, fixtures: [path.join(ROOT, 'examples', DRAFT), path.join(ROOT, 'examples', 'haringey-2014.report.md'), empty, plain, notes] });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     wb = new Workbench(page);
@@ -271,5 +274,60 @@ describe('VS Code (code-server) with the packaged extension', function () {
     assert.match(toast, new RegExp(`Checked 4 reports: ${errors} errors?, ${warnings} warnings?\\.`));
     await wb.waitForText('.markers-panel', /draft-with-errors\.report\.md/);
     await wb.screenshot('09-check-workspace');
+  });
+
+  it('smart selection grows from the paragraph text to the paragraph, its section and beyond; a section folds', async () => {
+    await wb.openFile(DRAFT);
+    const text = read(DRAFT);
+    const line = lineOf(text, '13. Ensure that sufficient local foster carers');
+    await wb.page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await wb.goToLine(line, 10);
+    await wb.waitForCursor(line);
+    // What the server says the chain is, innermost first (characters, as the status bar counts them).
+    const service = new ReportLanguageService();
+    const model = service.getModel({ uri: 'file:///x.report.md', version: 1, getText: () => text });
+    const offset = model.lines.lineStarts[line - 1] + 9;
+    const { selectionSpans } = await import('../../server/src/service/editor/structure.js');
+    const chain = selectionSpans(model, offset);
+    const selected = async () => Number(/\((\d+) selected\)/.exec(await wb.textOf('.statusbar'))?.[1] ?? 0);
+    let shown = 0;
+    const reached: number[] = [];
+    for (const span of chain.slice(0, 3)) {
+      const target = span.end - span.start;
+      // VS Code puts its own word range first; then each press shows the next of the server's ranges.
+      for (let press = 0; press < 4 && shown < target; press++) {
+        const before = shown;
+        await wb.page.keyboard.press('Shift+Alt+ArrowRight');
+        shown = await waitFor('the selection to grow', async () => {
+          const n = await selected();
+          return n > before ? n : undefined;
+        }, 5_000);
+        reached.push(shown);
+      }
+      assert.equal(shown, target, `selection sizes reached: ${reached.join(', ')}; the server's: ${chain.map((c) => c.end - c.start).join(', ')}`);
+    }
+    await wb.screenshot('10a-smart-selection');
+    await wb.page.keyboard.press('Escape');
+    // Fold the section "Areas for improvement": its paragraphs leave the screen, the heading stays.
+    const heading = lineOf(text, '#### Areas for improvement');
+    await wb.goToLine(heading);
+    await wb.waitForCursor(heading);
+    await wb.page.keyboard.press('Control+Shift+BracketLeft');
+    await waitFor('the folded section', async () => {
+      const lines = await wb.visibleLines();
+      return lines.some((l) => l.startsWith('#### Areas for improvement')) && !lines.some((l) => l.startsWith('13. Ensure that sufficient'));
+    });
+    await wb.screenshot('10b-folded-section');
+    await wb.page.keyboard.press('Control+Shift+BracketRight');
+  });
+
+  it('"Treat this Markdown file as an inspection report" switches a .md file to the report language', async () => {
+    await wb.openFile('notes.md');
+    await wb.waitForText('.statusbar', /Markdown/);
+    await wb.runCommand('Inspection Report: Treat this Markdown file as an inspection report');
+    await wb.waitForText('.statusbar', /Inspection Report/);
+    const problems = await wb.waitForText('.markers-panel', /notes\.md[\s\S]*numbering\/gap/);
+    assert.match(problems, /expected 2, found 3/);
+    await wb.screenshot('11-treat-as-report');
   });
 });

@@ -82,6 +82,33 @@ local actions = client and client.request_sync('textDocument/codeAction', {
 }, 10000, 0)
 check(actions and actions.result and #actions.result == 1, 'source.fixAll is offered')
 
+-- Editor features beyond the basics: workspace symbols, folding, Enter continuing the numbering.
+local ws = client and client.request_sync('workspace/symbol', { query = '#27' }, 10000, 0)
+local ws_names = {}
+for _, s in ipairs(ws and ws.result or {}) do ws_names[#ws_names + 1] = s.name end
+check(#ws_names == 1 and ws_names[1]:find('^27%. Reviews of looked after children') ~= nil, 'workspace symbol #27 finds paragraph 27')
+
+local folds = client and client.request_sync('textDocument/foldingRange',
+  { textDocument = vim.lsp.util.make_text_document_params() }, 10000, 0)
+local front_matter = false
+for _, f in ipairs(folds and folds.result or {}) do
+  if f.startLine == 0 and f.kind == 'imports' then front_matter = true end
+end
+check(front_matter and #folds.result > 5, 'folding ranges: front matter and sections')
+
+-- Type Enter at the end of paragraph 2 of a fresh report: the server answers "3. ".
+local scratch = vim.fn.tempname() .. '.report.md'
+vim.fn.writefile({ '# R', '', '1. a', '2. b', '' }, scratch)
+vim.cmd('edit ' .. vim.fn.fnameescape(scratch))
+vim.lsp.buf_attach_client(0, client_id)
+local typed = client.request_sync('textDocument/onTypeFormatting', {
+  textDocument = vim.lsp.util.make_text_document_params(),
+  position = { line = 4, character = 0 }, ch = '\n', options = { tabSize = 4, insertSpaces = true },
+}, 10000, 0)
+local edits = typed and typed.result or {}
+check(#edits == 1 and edits[1].newText == '3. ' and edits[1].range.start.line == 4, 'Enter after paragraph 2 inserts "3. "')
+vim.fn.delete(scratch)
+
 io.stdout:write(string.format('%d passed, %d failed\n', checks - failures, failures))
 client.stop()
 if failures > 0 then vim.cmd('cquit! 1') else vim.cmd('qall!') end

@@ -62,7 +62,7 @@ export function selectionSpans(model: ReportModel, offset: number): Span[] {
   }
   for (const s of model.sections) {
     if (inside(s.headingSpan)) candidates.push(trimEnd(model.text, s.headingSpan));
-    if (inside(s.span)) candidates.push(trimEnd(model.text, s.span), s.span);
+    if (inside(s.span)) candidates.push(trimEnd(model.text, s.span));
   }
   if (model.frontMatter && inside(model.frontMatter.span)) candidates.push(model.frontMatter.span);
   candidates.push({ start: 0, end: model.text.length });
