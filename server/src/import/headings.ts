@@ -54,7 +54,7 @@ const FIELD = /^[A-Z][A-Za-z' ]{0,40}:\s+(?:[A-Z0-9]|\S+@)/;
 /** A heading by layout alone: a short line, capitalised, with no final full stop. */
 export function layoutHeading(t: string, maxLength: number): boolean {
   if (!t || t.length > maxLength || t.length < 3) return false;
-  if (!/^["'‘“(]?[A-Z]/.test(t)) return false;
+  if (!/^["'‘“]?[A-Z]/.test(t)) return false;
   if (/[.,;]$/.test(t) || FUNCTION_WORD.test(t)) return false;
   if (FIELD.test(t) && !/^section \d/i.test(t)) return false;
   if (t.split(/\s+/).length > 14) return false;

@@ -5,6 +5,7 @@ type TextBlock = Extract<Block, { kind: 'numbered' | 'bullet' | 'para' }>;
 const ENDS_SENTENCE = /[.!?:]["'’”)\]]*(?:<\/sup>|\d{1,2})?$/;
 /** A footnote at the foot of a page: "2 The local authority was given…", "<sup>2</sup> …". */
 const FOOTNOTE = /^(?:\d{1,2}\s+(?=[A-Z]|www\.|https?:)|<sup>)/;
+const CITATION_LINE = /^\((?:paras?|paragraphs?|recommendations?|see)\b[^()]{0,80}\)\.?$/i;
 const GRADE_LINE = /^grade\s+\d\s*\([a-z ]+\)$/i;
 
 export function isFootnote(b: Block): boolean {
@@ -32,6 +33,14 @@ export function mergeGradeLines(blocks: Block[]): Block[] {
 export function joinFragments(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const b of blocks) {
+    // "(Paras 90)", "(Recommendation)" on a line of their own end the paragraph before them.
+    if (b.kind === 'para' && CITATION_LINE.test(b.text.trim())) {
+      const target = out[out.length - 1];
+      if (target && (target.kind === 'numbered' || target.kind === 'para' || target.kind === 'bullet')) {
+        target.text = `${target.text.trimEnd()} ${b.text.trim()}`;
+        continue;
+      }
+    }
     // Only a Markdown bullet ("- range of …", a pasted page break) can be a fragment; a bullet
     // character from a PDF ("◼", Wingdings) is a real list item.
     const pastedBullet = b.kind === 'bullet' && (b.marker === '-' || b.marker === '*');
