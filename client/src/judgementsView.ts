@@ -26,6 +26,10 @@ export class JudgementsView implements vscode.TreeDataProvider<Node>, vscode.Dis
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (e && isReport(e.document)) this.refresh();
       }),
+      // A language switch ("Treat as report") closes and reopens the document under the new language.
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isReport(d) && vscode.window.activeTextEditor?.document.uri.toString() === d.uri.toString()) this.schedule();
+      }),
       vscode.workspace.onDidCloseTextDocument((d) => {
         if (this.lastReport && d.uri.toString() === this.lastReport.toString()) {
           this.lastReport = undefined;

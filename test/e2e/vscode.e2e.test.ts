@@ -328,6 +328,8 @@ describe('VS Code (code-server) with the packaged extension', function () {
     await wb.waitForText('.statusbar', /Inspection Report/);
     const problems = await wb.waitForText('.markers-panel', /notes\.md[\s\S]*numbering\/gap/);
     assert.match(problems, /expected 2, found 3/);
+    // The Judgements view follows: this report has no judgement statements.
+    await waitFor('the Judgements view to leave the draft', async () => !/Adoption performance/.test(await wb.textOf('.sidebar')));
     await wb.screenshot('11-treat-as-report');
   });
 });
