@@ -38,6 +38,8 @@ export function collectFiles(args: string[], cwd = process.cwd()): Collected {
       const found = globSync(DEFAULT_PATTERN, { cwd: path.resolve(cwd, arg), ignore: ['**/node_modules/**'], dot: false }).sort();
       if (found.length === 0) errors.push(`${arg}: no report files (${DEFAULT_PATTERN}) in this folder`);
       for (const f of found) add(path.join(arg, f));
+    } else if (stat) {
+      errors.push(`${arg}: not a file (a pipe, socket or device); not read`);
     } else if (/[*?[\]{}]/.test(arg)) {
       const found = globSync(arg, { cwd, ignore: ['**/node_modules/**'] }).sort();
       if (found.length === 0) errors.push(`${arg}: no files match this pattern`);

@@ -35,7 +35,9 @@ export function readReport(file: string): ReportFile {
  * Write atomically: a temporary file beside the target, then rename, keeping the BOM and the
  * file mode. Refuses when the file changed on disk since it was read.
  */
-export function writeReportAtomically(file: string, original: ReportFile, text: string): void {
+export function writeReportAtomically(link: string, original: ReportFile, text: string): void {
+  // Through a symbolic link, rewrite its target: renaming over the link would replace it.
+  const file = fs.realpathSync(link);
   const now = fs.statSync(file);
   if (now.mtimeMs !== original.mtimeMs || now.size !== original.size) {
     throw new Error('changed on disk while being checked; not written');

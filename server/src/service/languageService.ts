@@ -51,7 +51,9 @@ export class ReportLanguageService {
 
   getModel(doc: DocumentLike): ReportModel {
     const cached = this.models.get(doc.uri);
-    if (cached && cached.version === doc.version) return cached;
+    // The text is compared too: a client may resend a version number with other text, and a
+    // model of the wrong text gives ranges outside the document (the same string: O(1)).
+    if (cached && cached.version === doc.version && cached.text === doc.getText()) return cached;
     const model = this.build(doc.uri, doc.version, doc.getText());
     this.models.set(doc.uri, model);
     return model;
