@@ -64,7 +64,7 @@ export function layoutHeading(t: string, maxLength: number): boolean {
   return true;
 }
 
-export const OPEN_END = /(?:\b(?:and|or|of|the|to|for|in|with|a|an|by|on|at|from|who|need|social|work|care|children|progress|is|are)|[,:(-])$/i;
+export const OPEN_END = /(?:\b(?:and|or|of|the|to|for|in|with|a|an|by|on|at|from|who|need|social|work|care|children|progress|is|are|upon)|[,:(-])$/i;
 
 /** Whether `next` continues a heading or table cell wrapped after `before`. */
 export function continuesHeading(before: string, next: string): boolean {

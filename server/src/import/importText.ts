@@ -62,6 +62,7 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
     const area = matchArea(normaliseHeading(a), profile, undefined);
     return !!area && area === matchArea(normaliseHeading(b), profile, undefined);
   });
+  blocks = partRowsIntoTables(blocks, profile);
   setLevels(blocks, profile);
   labelGradeTables(blocks, profile);
 
@@ -93,4 +94,23 @@ function labelGradeTables(blocks: Block[], profile: Profile): void {
     const graded = b.rows.filter((r) => r.length >= 2 && gradeOf(profile, r[1])).length;
     if (graded > 0 && graded >= b.rows.filter((r) => r[1]).length * 0.6) b.grade = true;
   }
+}
+
+/**
+ * "Services for looked after children" right above the rows of a grade record is the record's
+ * part row (as Barnet's record has it), not a heading that would take the table out of the
+ * "Record of main findings" section.
+ */
+function partRowsIntoTables(blocks: Block[], profile: Profile): Block[] {
+  const out: Block[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const next = blocks[i + 1];
+    if (b.kind === 'heading' && !b.marked && next?.kind === 'table' && next.grade && profileHeading(b.text, profile) === 'part' && out.length) {
+      next.rows.unshift([b.text, '']);
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
 }
