@@ -96,7 +96,18 @@ export function gradeRowAt(lines: Line[], start: number, profile: Profile): Grad
     if (!/^[A-Z]/.test(grade) && !/^[1-4](?:\.[1-4])?\.?\s/.test(area)) return undefined;
     // A sentence that goes on ("… requires improvement to be good / because, …") is not a row.
     const after = lines[i + k + 1];
-    if (after?.t && /^[a-z]/.test(after.t) && !after.pageBreak) continue;
+    if (after?.t && /^[a-z]/.test(after.t) && !after.pageBreak) {
+      // pdftotext -layout sets the grade in its column beside the middle of a wrapped area name:
+      // "The impact of leaders on social work practice with children" / "Good" / "and families".
+      if ((gradeOnly(profile).test(l.t) || / {2,}\S+(?: \S+)*\s*$/.test(l.t)) && !gradeAtEnd(profile).test(after.t)) {
+        const full = `${area} ${after.t.trim()}`;
+        const fullKey = normaliseHeading(full);
+        if (areaPhraseLength(fullKey, profile) && fullKey.length <= areaPhraseLength(fullKey, profile) + 12) {
+          return { cells: [full, grade], count: i + k + 2 - start };
+        }
+      }
+      continue;
+    }
     if (/(?:\bis|\bare|\bwas|\bwere|:|-|–)$/i.test(area)) return undefined;
     const key = normaliseHeading(area);
     const length = areaPhraseLength(key, profile);
