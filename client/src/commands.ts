@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { isReport, LANGUAGE_ID, REQUESTS, type DocumentInfo } from './protocol.js';
+import { isReport, LANGUAGE_ID, REQUESTS, type DocumentInfo, type ImportResult } from './protocol.js';
 
 const BUILT_IN_FRAMEWORKS = [
   { id: 'ofsted-ilacs-2018', title: "Inspection of local authority children's services (ILACS), 2018 on" },
@@ -22,6 +22,37 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
   register('inspectionReport.treatAsReport', async () => {
     const doc = vscode.window.activeTextEditor?.document;
     if (doc) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  });
+
+  register('inspectionReport.importReport', async () => {
+    const active = vscode.window.activeTextEditor?.document;
+    type Choice = vscode.QuickPickItem & { id: 'active' | 'file' };
+    const choices: Choice[] = [{ label: 'Choose a file…', description: '.txt pasted from a PDF, .docx or .pdf', id: 'file' }];
+    if (active && !isReport(active) && active.getText().trim()) {
+      choices.unshift({ label: 'Import the text of the active editor', description: active.fileName, id: 'active' });
+    }
+    const choice = choices.length === 1 ? choices[0] : await vscode.window.showQuickPick(choices, { title: 'Import report from text' });
+    if (!choice) return undefined;
+    let params: { text?: string; path?: string };
+    if (choice.id === 'active') {
+      params = { text: active!.getText() };
+    } else {
+      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Reports': ['txt', 'md', 'docx', 'pdf'] }, title: 'Import report from text' });
+      if (!picked?.[0]) return undefined;
+      params = { path: picked[0].fsPath };
+    }
+    try {
+      const result = await client.sendRequest<ImportResult>(REQUESTS.import, params);
+      const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: result.markdown });
+      await vscode.window.showTextDocument(doc);
+      const removed = result.removed.length ? `; removed ${result.removed.length} lines of page furniture (page numbers, running headers, contents)` : '';
+      const warnings = result.warnings.length ? ` Check: ${result.warnings.slice(0, 3).join('; ')}` : '';
+      void vscode.window.showInformationMessage(`Imported as ${result.framework} (${result.frameworkSource})${removed}.${warnings}`);
+      return result;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Import failed: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
   });
 
   register('inspectionReport.renumberReport', async () => {

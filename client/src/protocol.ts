@@ -43,7 +43,17 @@ export const REQUESTS = {
   improvements: 'inspectionReport/improvements',
   actionPlan: 'inspectionReport/actionPlan',
   judgements: 'inspectionReport/judgements',
+  import: 'inspectionReport/import',
 } as const;
+
+/** What the server's import returns (server/src/import/types.ts ImportResult). */
+export interface ImportResult {
+  markdown: string;
+  framework: string;
+  frameworkSource: 'option' | 'detected' | 'default';
+  removed: { kind: string; line: number; text: string }[];
+  warnings: string[];
+}
 
 export const LANGUAGE_ID = 'inspection-report';
 

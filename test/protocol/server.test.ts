@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TestClient } from './lspClient.js';
-import { readFixture } from '../helpers.js';
+import * as path from 'node:path';
+import { FIXTURES, readFixture } from '../helpers.js';
 
 const URI = 'file:///tmp/draft.report.md';
 
@@ -127,6 +128,19 @@ describe('language server over stdio', function () {
     const result = (await client.connection.sendRequest('inspectionReport/judgements', { uri: URI })) as { framework: string; judgements: { area: string; grade: string; line: number; kind: string }[] };
     assert.equal(result.framework, 'ofsted-sif-2013');
     assert.ok(result.judgements.some((j) => j.area === 'leadership' && j.kind === 'heading' && j.line === line + 1 && j.grade === 'Requires improvement'));
+    await client.shutdown();
+  });
+
+  it('imports pasted text and files into Report Markdown (the editor command "Import report from text…")', async () => {
+    await client.initialize();
+    const raw = readFixture('raw/haringey-2014.raw.report.md');
+    const fromText = (await client.connection.sendRequest('inspectionReport/import', { text: raw })) as { markdown: string; framework: string; removed: unknown[] };
+    assert.equal(fromText.framework, 'ofsted-sif-2013');
+    assert.match(fromText.markdown, /^---\nframework: ofsted-sif-2013\n/);
+    assert.match(fromText.markdown, /^26\. Accelerate plans/m);
+    const fromFile = (await client.connection.sendRequest('inspectionReport/import', { path: path.join(FIXTURES, 'raw', 'haringey-2014.raw.report.md') })) as { markdown: string };
+    assert.equal(fromFile.markdown, fromText.markdown);
+    await assert.rejects(client.connection.sendRequest('inspectionReport/import', { text: raw, framework: 'no-such-framework' }));
     await client.shutdown();
   });
 });

@@ -22,6 +22,8 @@ import { readSettings, type ServerSettings } from './settings.js';
 import { toDiagnostic, toRange, toSpan, toTextEdits } from './convert.js';
 import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures.js';
 import { judgementList } from '../service/judgementList.js';
+import { importText } from '../import/index.js';
+import { readInput } from '../import/readInput.js';
 
 /*
  * The LSP layer: get the document, call the service, convert. Nothing here knows what a
@@ -228,6 +230,15 @@ connection.onRequest('inspectionReport/judgements', (params: { uri: string }) =>
   if (!doc) return null;
   const model = service.getModel(doc);
   return { framework: model.framework.profile.id, judgements: judgementList(model) };
+});
+
+/**
+ * Custom request behind the editor command "Import report from text…": plain text (pasted
+ * from a PDF), or a file the user chose (.txt, .docx, .pdf), turned into Report Markdown.
+ */
+connection.onRequest('inspectionReport/import', async (params: { text?: string; path?: string; framework?: string }) => {
+  const input = typeof params.text === 'string' ? params.text : params.path ? (await readInput(params.path)).text : '';
+  return importText(input, { framework: params.framework, registry: service.registry });
 });
 
 function uriToPath(uri: string): string | undefined {
