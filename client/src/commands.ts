@@ -55,6 +55,17 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     }
   });
 
+  // The code lens above an area for improvement ("supported by ¶50, ¶53") runs this with the
+  // document, the lens position and the findings' locations, as plain JSON from the server.
+  register('inspectionReport.showFindings', async (uri: string, position: { line: number; character: number }, locations: { uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }[]) => {
+    const locs = (locations ?? []).map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(l.range.start.line, l.range.start.character, l.range.end.line, l.range.end.character)));
+    if (locs.length === 0) {
+      void vscode.window.showInformationMessage('No finding supports this area for improvement yet: Ctrl+. offers "Cite paragraph N as evidence".');
+      return;
+    }
+    await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), new vscode.Position(position.line, position.character), locs);
+  });
+
   register('inspectionReport.renumberReport', async () => {
     const editor = activeReport();
     if (!editor) return false;
