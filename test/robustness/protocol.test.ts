@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { TestClient } from '../protocol/lspClient.js';
+import { assertRangesInside } from './ranges.js';
 
 /*
  * The server over stdio under a misbehaving client: unknown documents, positions past the
@@ -10,31 +11,6 @@ const URI = 'file:///tmp/robust.report.md';
 type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
 type TextEdit = { range: Range; newText: string };
 type Action = { title: string; kind?: string; edit?: { documentChanges?: { textDocument: { uri: string; version: number | null }; edits: TextEdit[] }[]; changes?: Record<string, TextEdit[]> } };
-
-/** Every range in a JSON value, wherever it sits. */
-function rangesIn(value: unknown, out: Range[] = []): Range[] {
-  if (Array.isArray(value)) for (const v of value) rangesIn(v, out);
-  else if (value && typeof value === 'object') {
-    const o = value as Record<string, unknown>;
-    if (o.start && o.end && typeof (o.start as { line?: unknown }).line === 'number') out.push(o as unknown as Range);
-    for (const v of Object.values(o)) rangesIn(v, out);
-  }
-  return out;
-}
-
-export function assertRangesInside(text: string, value: unknown, what: string): void {
-  const doc = TextDocument.create('x', 'x', 0, text);
-  const end = doc.positionAt(text.length);
-  const lineLength = (line: number) => doc.offsetAt({ line: line + 1, character: 0 }) - doc.offsetAt({ line, character: 0 });
-  for (const r of rangesIn(value)) {
-    for (const p of [r.start, r.end]) {
-      assert.ok(p.line >= 0 && p.character >= 0 && p.line <= end.line, `${what}: position ${JSON.stringify(p)} past the end ${JSON.stringify(end)}`);
-      if (p.line < end.line) assert.ok(p.character <= lineLength(p.line), `${what}: position ${JSON.stringify(p)} past its line`);
-      else assert.ok(p.character <= end.character, `${what}: position ${JSON.stringify(p)} past the end`);
-    }
-    assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), `${what}: inverted range`);
-  }
-}
 
 /** What a careful client does with a versioned edit: refuse it if the document moved on. */
 function applyVersioned(doc: TextDocument, action: Action): string {

@@ -83,12 +83,20 @@ async function pullConfiguration(): Promise<void> {
   }
 }
 
+const reportedProfileProblems = new Set<string>();
+
 function applySettings(next: ServerSettings): void {
   settings = next;
   const loaded = loadProfileFolders(next.profileFolders, workspaceRoots[0] ?? process.cwd(), workspaceRoots.length ? workspaceRoots : undefined);
   const registry = new ProfileRegistry(loaded.files);
+  // Each problem once (settings are applied at start and again when pulled or changed), as
+  // a notification: showWarningMessage is a request, and a client that does not handle it
+  // rejected the promise, which crashed the server (unhandled rejection).
   for (const p of [...loaded.problems, ...registry.problems]) {
-    connection.window.showWarningMessage(`Inspection report profile ${p.file}: ${p.message}`);
+    const message = `Inspection report profile ${p.file}: ${p.message}`;
+    if (reportedProfileProblems.has(message)) continue;
+    reportedProfileProblems.add(message);
+    void connection.sendNotification('window/showMessage', { type: 2 /* Warning */, message });
   }
   service.reconfigure({
     registry,

@@ -219,6 +219,16 @@ export function assembleModel(
       }
     }
   }
+  // A stray number's paragraph is in the section its fragment sits in (the innermost is the
+  // one with the last heading before it), not the section of the numbered paragraph before
+  // the fragment: a section's first paragraph can follow a heading.
+  let s = -1;
+  for (const p of withStrays) {
+    if (p.form !== 'stray') continue;
+    while (s + 1 < sections.length && sections[s + 1].headingSpan.start <= p.span.start) s++;
+    if (s >= 0 && sections[s].headingSpan.start > p.span.start) s = -1;
+    p.section = s;
+  }
   withStrays.forEach((p, index) => {
     if (p.section >= 0) sections[p.section].paragraphs.push(index);
   });

@@ -28,10 +28,14 @@ export function readFrontMatter(span: Span, value: string, valueStart: number): 
   const framework = fm.data.framework;
   if (framework !== undefined) {
     fm.framework = String(framework);
-    const line = /^framework[ \t]*:[ \t]*["']?([^"'\r\n#]*?)["']?[ \t]*(?:#.*)?$/m.exec(value);
+    // Greedy, then trailing blanks trimmed by hand: a lazy value followed by [ \t]*$ was
+    // quadratic on a value followed by a long run of spaces.
+    const line = /^framework[ \t]*:[ \t]*["']?([^"'\r\n#]*)/m.exec(value);
     if (line) {
-      const at = valueStart + line.index + line[0].indexOf(line[1], 'framework'.length);
-      fm.frameworkSpan = { start: at, end: at + line[1].length };
+      let length = line[1].length;
+      while (length > 0 && (line[1][length - 1] === ' ' || line[1][length - 1] === '\t')) length--;
+      const at = valueStart + line.index + line[0].length - line[1].length;
+      fm.frameworkSpan = { start: at, end: at + length };
     }
   }
   return fm;

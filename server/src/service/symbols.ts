@@ -1,4 +1,5 @@
 import type { ReportModel, Span } from '../model/types.js';
+import { stripHtmlComments } from '../text/normalise.js';
 
 export interface ReportSymbol {
   name: string;
@@ -34,7 +35,7 @@ export function documentSymbols(model: ReportModel, detailFor: (section: number)
       ...section.paragraphs.map((i) => ({ at: model.paragraphs[i].span.start, symbol: paragraphSymbol(i) })),
       ...section.children.map((c) => ({ at: model.sections[c].span.start, symbol: sectionSymbol(c) })),
     ].sort((a, b) => a.at - b.at);
-    const title = section.title.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_]+/g, '').trim() || '(untitled)';
+    const title = stripHtmlComments(section.title).replace(/[*_]+/g, '').trim() || '(untitled)';
     return {
       name: title,
       detail: detailFor?.(s),

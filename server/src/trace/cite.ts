@@ -12,9 +12,11 @@ export function citeEdit(model: ReportModel, imp: TracedImprovement, number: num
   let end = imp.span.end;
   while (end > imp.span.start && /\s/.test(model.text[end - 1])) end--;
   if (style === 'comment') {
-    const existing = /<!--[ \t]*findings?[ \t]*:([^>]*?)[ \t]*-->$/.exec(model.text.slice(imp.span.start, end));
+    // From the last `<!--` only: the pattern tried from every `<!--` is quadratic on a line of them.
+    const from = Math.max(imp.span.start, model.text.lastIndexOf('<!--', end - 1));
+    const existing = /<!--[ \t]*findings?[ \t]*:([^>]*?)[ \t]*-->$/.exec(model.text.slice(from, end));
     if (existing) {
-      const at = imp.span.start + existing.index + existing[0].length - existing[0].slice(existing[0].lastIndexOf(existing[1]) + existing[1].length).length;
+      const at = from + existing.index + existing[0].length - existing[0].slice(existing[0].lastIndexOf(existing[1]) + existing[1].length).length;
       return { span: { start: at, end: at }, newText: `, ${number}` };
     }
     return { span: { start: end, end }, newText: ` <!-- findings: ${number} -->` };

@@ -1,6 +1,7 @@
 import type { ReportModel, Span } from '../model/types.js';
 import { escapeMarkdown } from '../service/hover.js';
 import { traceOf, SUPPORT_THRESHOLD, type TracedImprovement, type TraceLink } from './trace.js';
+import { stripHtmlComments } from '../text/normalise.js';
 
 /*
  * Editor navigation over the traceability links: definition (improvement → its findings),
@@ -37,7 +38,7 @@ export function improvementsResting(model: ReportModel, offset: number): Span[] 
 }
 
 function excerpt(text: string, words = 40): string {
-  const list = text.replace(/<!--[\s\S]*?-->/g, ' ').split(/\s+/).filter(Boolean);
+  const list = stripHtmlComments(text, ' ').split(/\s+/).filter(Boolean);
   return list.slice(0, words).join(' ') + (list.length > words ? '…' : '');
 }
 

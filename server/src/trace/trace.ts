@@ -4,6 +4,7 @@ import { referenceTargets } from '../fixes/renumber.js';
 import { contentTokens, definedAbbreviations, type TokenOptions } from './tokens.js';
 import { Corpus, termCounts, type Vector } from './similarity.js';
 import { InvertedIndex } from './index.js';
+import { stripHtmlComments } from '../text/normalise.js';
 
 /*
  * Traceability: which findings support each area for improvement. Explicit when the
@@ -246,7 +247,7 @@ function improvementRoot(model: ReportModel, section: number): number {
 }
 
 function fullText(model: ReportModel, start: number, end: number): string {
-  return model.text.slice(start, end).replace(/<!--[\s\S]*?-->/g, ' ');
+  return stripHtmlComments(model.text.slice(start, end), ' ');
 }
 
 function abbreviations(model: ReportModel): Map<string, string> {

@@ -1,6 +1,7 @@
 import type { ReportModel, Span } from '../../model/types.js';
 import { traceOf } from '../../trace/trace.js';
 import { supportingLinks } from '../../trace/navigation.js';
+import { stripHtmlComments } from '../../text/normalise.js';
 
 /** One recommendation (area for improvement or priority action) of a report. */
 export interface Recommendation {
@@ -24,7 +25,7 @@ export interface Recommendation {
 }
 
 function cleanTitle(title: string): string {
-  return title.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]+>/g, '').replace(/[*_]+/g, '').replace(/[:.]\s*$/, '').trim();
+  return stripHtmlComments(title).replace(/<[^<>]+>/g, '').replace(/[*_]+/g, '').replace(/[:.]\s*$/, '').trim();
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ReportModel, Span } from '../../model/types.js';
 import type { ProfileRegistry } from '../../profiles/registry.js';
+import { stripHtmlComments } from '../../text/normalise.js';
 
 export interface DocumentInfo {
   framework: { id: string; title: string; source: string };
@@ -20,7 +21,7 @@ export function documentInfo(model: ReportModel, registry: ProfileRegistry): Doc
     judgementSections: model.sections
       .filter((s) => s.role === 'judgement')
       .map((s) => ({
-        title: s.title.replace(/<!--[\s\S]*?-->/g, '').replace(/[*_]+/g, '').trim(),
+        title: stripHtmlComments(s.title).replace(/[*_]+/g, '').trim(),
         area: s.area,
         areaName: profile.judgements.find((a) => a.id === s.area)?.name,
         span: s.headingSpan,

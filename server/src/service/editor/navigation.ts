@@ -1,4 +1,5 @@
 import type { ReportModel, Span } from '../../model/types.js';
+import { stripHtmlComments } from '../../text/normalise.js';
 
 export interface WorkspaceSymbolHit {
   uri: string;
@@ -27,7 +28,7 @@ function fileName(uri: string): string {
 }
 
 function cleanTitle(title: string): string {
-  return title.replace(/<!--[\s\S]*?-->/g, '').replace(/<[^>]+>/g, '').replace(/[*_]+/g, '').trim() || '(untitled)';
+  return stripHtmlComments(title).replace(/<[^<>]+>/g, '').replace(/[*_]+/g, '').trim() || '(untitled)';
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();

@@ -1,4 +1,5 @@
 import type { ReportModel, Span } from '../../model/types.js';
+import { htmlComments } from '../../text/normalise.js';
 
 export interface FoldingSpan {
   span: Span;
@@ -24,9 +25,9 @@ export function foldingSpans(model: ReportModel): FoldingSpan[] {
   for (const p of model.paragraphs) if (p.form !== 'stray') out.push({ span: trimEnd(model.text, p.span) });
   for (const f of model.fragments) out.push({ span: trimEnd(model.text, f.span) });
   for (const t of model.tables) out.push({ span: trimEnd(model.text, t.span) });
-  const comment = /<!--[\s\S]*?-->/g;
-  for (let m; (m = comment.exec(model.text)); ) {
-    if (m[0].includes('\n')) out.push({ span: { start: m.index, end: m.index + m[0].length }, kind: 'comment' });
+  // By indexOf, not /<!--[\s\S]*?-->/g: that scans to the end from every unclosed `<!--`.
+  for (const c of htmlComments(model.text)) {
+    if (model.text.slice(c.start, c.end).includes('\n')) out.push({ span: c, kind: 'comment' });
   }
   return out;
 }
