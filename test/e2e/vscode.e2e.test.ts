@@ -56,7 +56,10 @@ describe('VS Code (code-server) with the packaged extension', function () {
     // A Markdown file that is a report in all but name.
     const notes = path.join(RESULTS, 'notes.md');
     fs.writeFileSync(notes, '# Notes\n\n1. The overall effectiveness is good.\n3. Next.\n');
-    instance = await startCodeServer({ vsix, fixtures: [path.join(ROOT, 'examples', DRAFT), path.join(ROOT, 'examples', 'haringey-2014.report.md'), empty, plain, notes] });
+    // Text as it comes out of a PDF, to import.
+    const pasted = path.join(RESULTS, 'pasted.txt');
+    fs.copyFileSync(path.join(ROOT, 'test', 'fixtures', 'raw', 'haringey-2014.raw.report.md'), pasted);
+    instance = await startCodeServer({ vsix, fixtures: [path.join(ROOT, 'examples', DRAFT), path.join(ROOT, 'examples', 'haringey-2014.report.md'), empty, plain, notes, pasted] });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     wb = new Workbench(page);
@@ -331,5 +334,36 @@ describe('VS Code (code-server) with the packaged extension', function () {
     // The Judgements view follows: this report has no judgement statements.
     await waitFor('the Judgements view to leave the draft', async () => !/Adoption performance/.test(await wb.textOf('.sidebar')));
     await wb.screenshot('11-treat-as-report');
+  });
+
+  it('a code lens above each area for improvement says what supports it, and opens those findings', async () => {
+    const report = 'haringey-2014.report.md';
+    await wb.openFile(report);
+    const line = lineOf(read(report), '27. Ensure that strategy discussions');
+    await wb.goToLine(line);
+    await wb.waitForCursor(line);
+    const lens = wb.page.locator('.codelens-decoration', { hasText: /supported by ¶50/ }).first();
+    await lens.waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.screenshot('12a-code-lens');
+    await lens.locator('a', { hasText: /supported by/ }).first().click();
+    const peek = await wb.waitForText('.peekview-widget', /50\. Child protection strategy meetings/);
+    assert.match(peek, /haringey-2014\.report\.md/);
+    await wb.screenshot('12b-findings-peek');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('"Import report from text…" turns text pasted from a PDF into a new report', async () => {
+    await wb.openFile('pasted.txt');
+    await wb.runCommand('Inspection Report: Import report from text');
+    await wb.pickQuick('Import the text of the active editor');
+    await wb.waitForText('.tabs-container .tab.active', /Untitled/);
+    await wb.waitForText('.statusbar', /ofsted-sif-2013/);
+    const lines = await waitFor('the imported report on screen', async () => {
+      const shown = await wb.visibleLines();
+      return shown.some((l) => l.startsWith('framework: ofsted-sif-2013')) ? shown : undefined;
+    });
+    assert.ok(lines.some((l) => /^#+ .*London Borough of Haringey/.test(l)), lines.join('\n'));
+    await wb.waitForText('.notifications-toasts', /Imported as ofsted-sif-2013/);
+    await wb.screenshot('13-imported');
   });
 });
