@@ -30,8 +30,24 @@ import { readInput } from '../import/readInput.js';
  * paragraph is.
  */
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
 const service = new ReportLanguageService();
+// Documents as the editor syncs them (incrementally); each batch of changes is also handed to
+// the service, which then re-parses only what changed.
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update(doc, changes, version) {
+    const from = doc.version;
+    const edits = [];
+    for (const change of changes) {
+      edits.push('range' in change
+        ? { start: doc.offsetAt(change.range.start), end: doc.offsetAt(change.range.end), text: change.text }
+        : { start: 0, end: doc.getText().length, text: change.text });
+      doc = TextDocument.update(doc, [change], version);
+    }
+    service.noteChanges(doc.uri, from, version, edits);
+    return doc;
+  },
+});
 service.onCheckError = (id, error) => connection.console.error(`check ${id} failed: ${error instanceof Error ? error.stack : String(error)}`);
 
 let settings: ServerSettings = readSettings({});
@@ -115,7 +131,8 @@ function schedule(doc: TextDocument, delay = settings.diagnosticsDelay): void {
     if (!current || current.version !== doc.version) return;
     publish(current);
   };
-  if (delay <= 0) run();
+  // Even undelayed, run after the messages already queued: a newer version makes this one stale.
+  if (delay <= 0) timers.set(doc.uri, setTimeout(run, 0));
   else timers.set(doc.uri, setTimeout(run, delay));
 }
 
@@ -135,9 +152,9 @@ documents.onDidClose((e) => {
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.onCodeAction((params) => {
+connection.onCodeAction((params, token) => {
   const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
+  if (!doc || token.isCancellationRequested) return [];
   const model = service.getModel(doc);
   const span = toSpan(model, params.range);
   const actions: CodeAction[] = [];

@@ -15,8 +15,8 @@ import type {
   Section,
   Table,
 } from './types.js';
-import { analyseBlock, type BlockFacts } from './blocks.js';
-import { parseMarkdown } from './parse.js';
+import type { BlockFacts } from './blocks.js';
+import { parseDocument, type ParsedDocument } from './incremental.js';
 import { readFrontMatter } from './frontMatter.js';
 import { classifyHeading, isRestartHeading } from './sections.js';
 import { detectFramework } from './detectFramework.js';
@@ -32,10 +32,16 @@ export interface BuildOptions {
 
 /** Parse and analyse a whole document. */
 export function buildModel(uri: string, version: number, text: string, options: BuildOptions): ReportModel {
-  const root = parseMarkdown(text);
-  const blocks = root.children.map((node) => analyseBlock(node, text));
-  const model = assembleModel(uri, version, text, blocks, options);
-  if ((root.data as { tooComplex?: boolean } | undefined)?.tooComplex) {
+  return modelFromDocument(uri, version, parseDocument(text), options);
+}
+
+/**
+ * The model of a parsed document (see incremental.ts: an edited document is re-parsed only
+ * where it changed, then assembled here like a fresh one).
+ */
+export function modelFromDocument(uri: string, version: number, doc: ParsedDocument, options: BuildOptions): ReportModel {
+  const model = assembleModel(uri, version, doc.text, doc.units, options);
+  if (doc.tooComplex) {
     model.problems.push({
       code: 'document/too-complex',
       message: 'Markup nested thousands deep: emphasis, links and code were ignored when reading this report.',
@@ -287,8 +293,10 @@ function chooseFramework(
 function attributeReferences(references: CrossReference[], paragraphs: NumberedParagraph[]): void {
   references.sort((a, b) => a.span.start - b.span.start);
   let j = 0;
-  for (const r of references) {
+  for (let i = 0; i < references.length; i++) {
+    const r = references[i];
     while (j < paragraphs.length && paragraphs[j].span.end <= r.span.start) j++;
-    r.inParagraph = j < paragraphs.length && paragraphs[j].span.start <= r.span.start ? j : -1;
+    // A copy: block facts are shared with the next version's model (incremental parsing).
+    references[i] = { ...r, inParagraph: j < paragraphs.length && paragraphs[j].span.start <= r.span.start ? j : -1 };
   }
 }

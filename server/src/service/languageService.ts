@@ -1,6 +1,7 @@
 import type { ReportModel, Span } from '../model/types.js';
 import type { Fix, ReportDiagnostic, SeveritySetting } from '../checks/types.js';
-import { buildModel } from '../model/buildModel.js';
+import { buildModel, modelFromDocument } from '../model/buildModel.js';
+import { ChangeLog, parseDocument, updateDocument, type ChangedRange, type ParsedDocument, type TextChange } from '../model/incremental.js';
 import { ProfileRegistry } from '../profiles/registry.js';
 import { analyse } from './analyse.js';
 import { CHECKS, checkForCode } from '../checks/registry.js';
@@ -22,31 +23,92 @@ export interface DocumentLike {
   getText(): string;
 }
 
+/** What the service keeps of an open document between versions. */
+interface DocumentState {
+  /** The last parse, and the version it is of. */
+  parsed: ParsedDocument;
+  version: number;
+  /** Changes reported since that version (LSP incremental sync), and the version they reach. */
+  changes?: ChangeLog;
+  changesTo?: number;
+}
+
 /**
  * The language service: pure functions of a document and settings, no LSP in it. One model
- * per document version is cached; every feature reads the model.
+ * per document version is cached; every feature reads the model. A new version is parsed
+ * incrementally from the previous one (model/incremental.ts): only the blocks the edit
+ * touched are parsed again, using the changes the editor reported (`noteChanges`) or, when
+ * there are none, the range where the texts differ.
  */
 export class ReportLanguageService {
   private readonly models = new Map<string, ReportModel>();
+  private readonly states = new Map<string, DocumentState>();
+  private diagnosticsCache = new WeakMap<ReportModel, ReportDiagnostic[]>();
   registry: ProfileRegistry;
   settings: ServiceSettings;
   /** Told when a check throws (the server logs it with the check's id). */
   onCheckError?: (checkId: string, error: unknown) => void;
+  /** Set false to parse every version whole (benchmarks compare the two). */
+  incremental = true;
 
   constructor(options: { registry?: ProfileRegistry; settings?: ServiceSettings } = {}) {
     this.registry = options.registry ?? new ProfileRegistry();
     this.settings = options.settings ?? {};
   }
 
-  /** Settings or profiles changed: every cached model is stale. */
+  /** Settings or profiles changed: every cached model is stale (parses are not). */
   reconfigure(options: { registry?: ProfileRegistry; settings?: ServiceSettings }): void {
     if (options.registry) this.registry = options.registry;
     if (options.settings) this.settings = options.settings;
     this.models.clear();
+    this.diagnosticsCache = new WeakMap();
   }
 
   build(uri: string, version: number, text: string): ReportModel {
-    return buildModel(uri, version, text, { registry: this.registry, frameworkOverride: this.settings.frameworkOverride });
+    return buildModel(uri, version, text, this.buildOptions());
+  }
+
+  private buildOptions() {
+    return { registry: this.registry, frameworkOverride: this.settings.frameworkOverride };
+  }
+
+  /**
+   * The editor changed a document from version `from` to `to`: `changes` apply one after
+   * another, each in the offsets of the text the previous one left (as LSP sends them).
+   */
+  noteChanges(uri: string, from: number, to: number, changes: readonly TextChange[]): void {
+    const state = this.states.get(uri);
+    if (!state) return;
+    if ((state.changesTo ?? state.version) !== from) {
+      state.changes = undefined;
+      state.changesTo = undefined;
+      return;
+    }
+    state.changes ??= new ChangeLog();
+    for (const c of changes) state.changes.add(c.start, c.end, c.text.length);
+    state.changesTo = to;
+  }
+
+  /** The parse of `text` (version `version`), from the previous parse when there is one. */
+  private parse(uri: string, version: number, text: string): ParsedDocument {
+    const state = this.states.get(uri);
+    let parsed: ParsedDocument;
+    if (!state || !this.incremental) {
+      parsed = parseDocument(text);
+    } else if (state.parsed.text === text) {
+      parsed = state.parsed;
+    } else {
+      let changed: ChangedRange[] | undefined;
+      if (state.changes && state.changesTo === version) {
+        changed = state.changes.ranges.map((r) => ({ start: r.oldStart, oldEnd: r.oldEnd, newEnd: r.newEnd }));
+        const last = state.changes.ranges[state.changes.ranges.length - 1];
+        // The reported changes must account for the new length, else find the change ourselves.
+        if (last && text.length - state.parsed.text.length !== last.newEnd - last.oldEnd) changed = undefined;
+      }
+      parsed = updateDocument(state.parsed, text, changed).doc;
+    }
+    this.states.set(uri, { parsed, version });
+    return parsed;
   }
 
   getModel(doc: DocumentLike): ReportModel {
@@ -54,21 +116,34 @@ export class ReportLanguageService {
     // The text is compared too: a client may resend a version number with other text, and a
     // model of the wrong text gives ranges outside the document (the same string: O(1)).
     if (cached && cached.version === doc.version && cached.text === doc.getText()) return cached;
-    const model = this.build(doc.uri, doc.version, doc.getText());
+    const parsed = this.parse(doc.uri, doc.version, doc.getText());
+    const model = modelFromDocument(doc.uri, doc.version, parsed, this.buildOptions());
     this.models.set(doc.uri, model);
     return model;
   }
 
+  /** The model of the document's cached version, if any (never parses). */
+  cachedModel(uri: string): ReportModel | undefined {
+    return this.models.get(uri);
+  }
+
   forget(uri: string): void {
     this.models.delete(uri);
+    this.states.delete(uri);
   }
 
   diagnostics(doc: DocumentLike): ReportDiagnostic[] {
-    return analyse(this.getModel(doc), {
-      severities: this.settings.severities,
-      settings: this.settings.settings,
-      onCheckError: this.onCheckError,
-    });
+    const model = this.getModel(doc);
+    let cached = this.diagnosticsCache.get(model);
+    if (!cached) {
+      cached = analyse(model, {
+        severities: this.settings.severities,
+        settings: this.settings.settings,
+        onCheckError: this.onCheckError,
+      });
+      this.diagnosticsCache.set(model, cached);
+    }
+    return cached;
   }
 
   /** Fixes for the diagnostics overlapping `span`, then fix-all. */
@@ -107,7 +182,15 @@ export class ReportLanguageService {
   }
 
   fixAll(doc: DocumentLike) {
-    return fixAll(doc.getText(), (text) => this.build(doc.uri, -1, text)).edits;
+    // Each round's text is parsed from the document's parse (the same text: no parse at all).
+    const model = this.getModel(doc);
+    const base = this.states.get(doc.uri)?.parsed;
+    const build = (text: string) => {
+      if (text === model.text) return model;
+      const parsed = base && this.incremental ? updateDocument(base, text).doc : parseDocument(text);
+      return modelFromDocument(doc.uri, -1, parsed, this.buildOptions());
+    };
+    return fixAll(doc.getText(), build).edits;
   }
 
   symbols(doc: DocumentLike): ReportSymbol[] {

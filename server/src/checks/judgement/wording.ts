@@ -17,11 +17,15 @@ export const wordingCheck: Check = {
     const rules = model.framework.profile.wording ?? [];
     if (rules.length === 0 || model.judgements.length === 0) return [];
     const out: Finding[] = [];
-    const blocks = [...model.prose.map((p) => ({ span: p.span, section: p.section })), ...model.paragraphs.map((p) => ({ span: p.span, section: p.section }))];
+    // Each block's text is masked once, not once per rule (this check ran in O(rules × text)
+    // of masking: the slowest part of a keystroke on a long report).
+    const blocks = [...model.prose.map((p) => ({ span: p.span, section: p.section })), ...model.paragraphs.map((p) => ({ span: p.span, section: p.section }))].map(
+      (b) => ({ ...b, source: mask(model.text.slice(b.span.start, b.span.end)) }),
+    );
     for (const rule of rules) {
       const re = new RegExp(`(?<![\\w-])(?:${alternation([rule.phrase])})(?![\\w-])`, 'gi');
       for (const block of blocks) {
-        const source = mask(model.text.slice(block.span.start, block.span.end));
+        const source = block.source;
         re.lastIndex = 0;
         for (let m = re.exec(source); m; m = re.exec(source)) {
           const at = block.span.start + m.index;

@@ -1,0 +1,276 @@
+/*
+ * npm run bench: how fast the checker is, as ratios to a bare remark parse and to
+ * markdownlint measured in the same run. Never a pass/fail test: it prints a table (and,
+ * with --write, docs/performance.md's figures to paste). See docs/performance.md.
+ *
+ * BENCH_RUNS (default 30) sets the runs per figure after warm-up; the 50× document's cold
+ * figures use BENCH_RUNS_LARGE (default 5), since one parse of it takes seconds.
+ */
+import { execSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { lint } from 'markdownlint/sync';
+import { TestClient } from '../test/protocol/lspClient.js';
+import { ReportLanguageService } from '../server/src/service/languageService.js';
+import { ROOT, paragraphCount, scaledReport } from './corpus.js';
+import { parseDocument, updateDocument } from '../server/src/model/incremental.js';
+import { modelFromDocument } from '../server/src/model/buildModel.js';
+import { ProfileRegistry } from '../server/src/profiles/registry.js';
+import { CHECKS } from '../server/src/checks/registry.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const RUNS_LARGE = Number(process.env.BENCH_RUNS_LARGE ?? 5);
+const WARMUP = 3;
+const SCALES = (process.env.BENCH_SCALES ?? '1,10,50').split(',').map(Number);
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+interface Stat {
+  median: number;
+  p95: number;
+  runs: number;
+}
+
+function stat(samples: number[]): Stat {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)];
+  return { median: at(0.5), p95: at(0.95), runs: s.length };
+}
+
+async function measure(runs: number, once: (i: number) => Promise<number> | number): Promise<Stat> {
+  for (let i = 0; i < WARMUP; i++) await once(-1 - i);
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await once(i));
+  return stat(samples);
+}
+
+function time(f: () => unknown): number {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+}
+
+const rows: { what: string; size: string; stat: Stat; note?: string }[] = [];
+function row(what: string, size: string, s: Stat, note?: string) {
+  rows.push({ what, size, stat: s, note });
+  console.log(`${what.padEnd(52)} ${size.padEnd(14)} median ${s.median.toFixed(2).padStart(9)} ms  p95 ${s.p95.toFixed(2).padStart(9)} ms  (${s.runs} runs)${note ? '  ' + note : ''}`);
+}
+
+/** A one-character insertion inside a paragraph of the judgement body, at the n-th run. */
+function keystrokeAt(text: string): number {
+  return text.indexOf('Haringey provides a range of good quality') + 20;
+}
+
+async function main() {
+  execSync('node build.mjs', { cwd: ROOT, stdio: 'inherit' });
+  const cpus = os.cpus();
+  console.log(`Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+
+  // Start-up: spawn → initialize answered.
+  {
+    const samples: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const t0 = performance.now();
+      const c = new TestClient();
+      await c.initialize();
+      samples.push(performance.now() - t0);
+      await c.shutdown();
+    }
+    row('start-up: spawn server → initialize answered', '-', stat(samples));
+  }
+
+  const client = new TestClient();
+  await client.initialize({ diagnosticsDelay: 0 });
+  let docId = 0;
+
+  for (const scale of SCALES) {
+    const text = scaledReport(scale);
+    const size = `${scale}× ${(text.length / 1024).toFixed(0)} KB`;
+    const large = text.length > 2_000_000;
+    const coldRuns = large ? RUNS_LARGE : RUNS;
+    console.log(`\n${size}, ${paragraphCount(text)} numbered paragraphs`);
+
+    const bare = await measure(coldRuns, () => time(() => processor.parse(text)));
+    row('baseline: remark-parse + gfm + frontmatter', size, bare);
+    const mdl = await measure(large ? RUNS_LARGE : Math.min(RUNS, 30), () => time(() => lint({ strings: { doc: text } })));
+    row('baseline: markdownlint, default rules', size, mdl);
+
+    // Cold check: didOpen of a document the server has not seen → its first diagnostics.
+    const cold = await measure(coldRuns, async () => {
+      const uri = `file:///bench/cold-${docId++}.report.md`;
+      const t0 = performance.now();
+      await client.open(uri, text);
+      await client.diagnostics(uri);
+      const ms = performance.now() - t0;
+      await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      return ms;
+    });
+    row('cold check: didOpen → diagnostics (stdio)', size, cold, `${(cold.median / bare.median).toFixed(2)}× bare parse`);
+
+    // Keystrokes: one character typed in a paragraph → diagnostics for that version.
+    const uri = `file:///bench/edit-${docId++}.report.md`;
+    await client.open(uri, text);
+    await client.diagnostics(uri, (p) => p.version === 1);
+    let version = 1;
+    let current = text;
+    const at = keystrokeAt(text);
+    const lines = current.slice(0, at).split('\n');
+    const position = { line: lines.length - 1, character: lines[lines.length - 1].length };
+    const keystroke = await measure(RUNS, async () => {
+      version++;
+      const t0 = performance.now();
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text: 'x' }],
+      });
+      const v = version;
+      await client.diagnostics(uri, (p) => p.version === v);
+      current = current.slice(0, at) + 'x' + current.slice(at);
+      return performance.now() - t0;
+    });
+    row('keystroke in a paragraph → diagnostics (stdio)', size, keystroke, `${(keystroke.p95 / bare.median).toFixed(3)}× bare parse (p95)`);
+
+    // Paste of a whole section (the leadership judgement section), then its removal.
+    const sectionStart = current.indexOf('#### Leadership, management and governance');
+    const sectionEnd = current.indexOf('\n### ', sectionStart) + 1;
+    const section = current.slice(sectionStart, sectionEnd);
+    const pasteAt = current.indexOf('\n#### Leadership, management and governance') + 1;
+    const pl = current.slice(0, pasteAt).split('\n');
+    const pastePos = { line: pl.length - 1, character: 0 };
+    const sectionLines = section.split('\n').length - 1;
+    const paste = await measure(RUNS, async () => {
+      version++;
+      const t0 = performance.now();
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: pastePos, end: pastePos }, text: section }],
+      });
+      const v = version;
+      await client.diagnostics(uri, (p) => p.version === v);
+      const ms = performance.now() - t0;
+      version++;
+      await client.connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: pastePos, end: { line: pastePos.line + sectionLines, character: 0 } }, text: '' }],
+      });
+      const v2 = version;
+      await client.diagnostics(uri, (p) => p.version === v2);
+      return ms;
+    });
+    row(`paste a ${(section.length / 1024).toFixed(0)} KB section → diagnostics (stdio)`, size, paste);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  // Where a keystroke's time goes, in-process: incremental parse, model assembly, each group of checks.
+  {
+    const registry = new ProfileRegistry();
+    for (const scale of SCALES.filter((s) => s <= 10)) {
+      let text = scaledReport(scale);
+      const size = `${scale}× ${(text.length / 1024).toFixed(0)} KB`;
+      const at = keystrokeAt(text);
+      let doc = parseDocument(text);
+      const parts: Record<string, number[]> = {};
+      const add = (k: string, v: number) => (parts[k] ??= []).push(v);
+      for (let i = -WARMUP; i < RUNS; i++) {
+        text = text.slice(0, at) + 'x' + text.slice(at);
+        let t0 = performance.now();
+        doc = updateDocument(doc, text, [{ start: at, oldEnd: at, newEnd: at + 1 }]).doc;
+        const tParse = performance.now() - t0;
+        t0 = performance.now();
+        const model = modelFromDocument('file:///k.report.md', i, doc, { registry });
+        const tModel = performance.now() - t0;
+        const groups: Record<string, number> = {};
+        for (const check of CHECKS) {
+          const group = check.id.split('-')[0];
+          t0 = performance.now();
+          check.run(model, { settings: {} });
+          groups[group] = (groups[group] ?? 0) + performance.now() - t0;
+        }
+        if (i < 0) continue;
+        add('incremental parse of the edited block', tParse);
+        add('model assembly (sections, numbering, references, judgements)', tModel);
+        for (const [g, v] of Object.entries(groups)) add(`checks: ${g}-*`, v);
+      }
+      console.log(`\nkeystroke, in-process, ${size}`);
+      for (const [k, v] of Object.entries(parts)) row(`  ${k}`, size, stat(v));
+    }
+  }
+
+  // Renumber everything: 1,250 numbered paragraphs, one new paragraph 1 inserted at the
+  // start, so every number and every cross-reference after it moves.
+  {
+    let scale = 10;
+    let text = scaledReport(scale);
+    while (paragraphCount(text) < 1250) text = scaledReport(++scale);
+    const first = text.search(/^1\. /m);
+    text = text.slice(0, first) + '1. A new first paragraph.\n' + text.slice(first);
+    const uri = `file:///bench/renumber-${docId++}.report.md`;
+    await client.open(uri, text);
+    await client.diagnostics(uri);
+    let edits = 0;
+    const renumber = await measure(RUNS, async () => {
+      const t0 = performance.now();
+      const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [], only: ['source.fixAll'] },
+      })) as { edit?: { documentChanges?: { edits: unknown[] }[] } }[];
+      const ms = performance.now() - t0;
+      edits = actions[0]?.edit?.documentChanges?.[0]?.edits.length ?? 0;
+      return ms;
+    });
+    row(`renumber all: fix-all code action (stdio)`, `${paragraphCount(text)} paras`, renumber, `${edits} edits`);
+    await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  // Memory: 20 reports open in the server (RSS from /proc), and in-process heap for the same.
+  {
+    const base = scaledReport(1);
+    for (let i = 0; i < 20; i++) {
+      const uri = `file:///bench/mem-${i}.report.md`;
+      await client.open(uri, base.replace('London Borough of Haringey', `London Borough of Haringey ${i}`));
+      await client.diagnostics(uri);
+    }
+    const status = fs.readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+    const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    const service = new ReportLanguageService();
+    (globalThis as { gc?: () => void }).gc?.();
+    const heap0 = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 20; i++) {
+      const doc = { uri: `file:///mem-${i}.report.md`, version: 1, getText: () => base + ' '.repeat(i) };
+      service.diagnostics(doc);
+    }
+    (globalThis as { gc?: () => void }).gc?.();
+    const heap = (process.memoryUsage().heapUsed - heap0) / 2 ** 20;
+    console.log(`\nmemory: server RSS with 20 reports (1×) open: ${rss.toFixed(0)} MB; heap held by 20 documents in-process: ${heap.toFixed(1)} MB`);
+    rows.push({ what: 'memory: server RSS, 20 reports open', size: '20 × 1×', stat: { median: rss, p95: rss, runs: 1 }, note: `MB; heap for their models ${heap.toFixed(1)} MB` });
+  }
+  await client.shutdown();
+
+  // CLI throughput: a folder of 200 reports.
+  {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cli-'));
+    const base = scaledReport(1);
+    for (let i = 0; i < 200; i++) fs.writeFileSync(path.join(dir, `r${i}.report.md`), base);
+    const bytes = base.length * 200;
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.cjs'), 'check', '--format', 'json', dir], { maxBuffer: 1 << 30 });
+    const s = (performance.now() - t0) / 1000;
+    fs.rmSync(dir, { recursive: true, force: true });
+    console.log(`CLI: 200 reports, ${(bytes / 2 ** 20).toFixed(1)} MB in ${s.toFixed(2)} s = ${(bytes / 2 ** 20 / s).toFixed(2)} MB/s (exit ${r.status})`);
+    rows.push({ what: 'CLI check of a folder of 200 reports', size: `${(bytes / 2 ** 20).toFixed(1)} MB`, stat: { median: s * 1000, p95: s * 1000, runs: 1 }, note: `${(bytes / 2 ** 20 / s).toFixed(2)} MB/s` });
+  }
+
+  console.log('\n| What | Size | Median (ms) | p95 (ms) | Runs | Note |\n| --- | --- | ---: | ---: | ---: | --- |');
+  for (const r of rows) console.log(`| ${r.what} | ${r.size} | ${r.stat.median.toFixed(2)} | ${r.stat.p95.toFixed(2)} | ${r.stat.runs} | ${r.note ?? ''} |`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,518 @@
+import type { Nodes, Root, RootContent } from 'mdast';
+import type { CrossReference, Span } from './types.js';
+import { analyseBlock, type BlockFacts, type ItemFacts } from './blocks.js';
+import { parseMarkdown } from './parse.js';
+
+/*
+ * Incremental parsing. A document is kept as a sequence of *units*: its top-level blocks,
+ * with top-level lists split into one unit per item (assembleModel reads list items one by
+ * one, so how items are grouped into lists does not change the model). On an edit, only the
+ * units the edit touches are parsed again, with remark, on a slice of the text cut at *safe
+ * boundaries*; the other units are kept (those after the edit shifted by the change in
+ * length).
+ *
+ * A boundary at offset P (the start of an existing unit) is safe when
+ *   - P starts a line, the line before it is blank, and the line at P starts at column 0
+ *     with a character that is not white space: whatever is open before P is then closed by
+ *     the blank line or by the column-0 line (paragraphs, tables, block quotes, HTML blocks
+ *     of kinds 6 and 7, indented code, list items), or is a list that the line at P continues
+ *     with another item (same items either way);
+ *   - for the start of the re-parsed slice, the unit before P was closed in the old parse
+ *     (it was: a unit started at P and the text before P did not change), and the slice does
+ *     not start with `---` (front matter is recognised only at the start of a document);
+ *   - for the end of the slice, the slice's last block does not run into the blank lines
+ *     that end the slice (an unclosed fence or HTML block would go on past P in the whole
+ *     document).
+ * Link reference and footnote definitions apply to the whole document, so a document that
+ * has any is always parsed whole, as is an edit at the start of a document that opens with
+ * `---` (front matter may close anywhere). Every other case falls out of the rules above;
+ * when a rule fails, the slice grows to the next boundary, up to the whole document.
+ */
+
+/** A document's parse, as units. */
+export interface ParsedDocument {
+  text: string;
+  units: BlockFacts[];
+  /** Holds link reference or footnote definitions: edits re-parse the whole document. */
+  global: boolean;
+  /** remark gave up on inline markup nested thousands deep (see parse.ts). */
+  tooComplex?: boolean;
+}
+
+/** A change in old-text offsets: [start, end) of the old text becomes `text`. */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * A changed range: [start, oldEnd) of the old text became the new text up to `newEnd` (an
+ * offset in the new text). With several ranges (disjoint, in order), range i starts in the
+ * new text at `start` plus the shift of the ranges before it (their newEnd - oldEnd).
+ */
+export interface ChangedRange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+export interface UpdateResult {
+  doc: ParsedDocument;
+  /** Slices of the new text that were parsed again; one slice [0, length) for a full parse. */
+  reparsed: Span[];
+  full: boolean;
+}
+
+/** Parse a whole document into units. */
+export function parseDocument(text: string): ParsedDocument {
+  const root = parseMarkdown(text);
+  const tooComplex = isTooComplex(root);
+  return {
+    text,
+    units: unitsOf(root, text, 0),
+    global: tooComplex || hasDefinitions(root) || brokenFrontMatter(text, root),
+    ...(tooComplex ? { tooComplex } : {}),
+  };
+}
+
+function isTooComplex(root: Root): boolean {
+  return !!(root.data as { tooComplex?: boolean } | undefined)?.tooComplex;
+}
+
+/**
+ * A document that opens with `---` but whose front matter never closes: remark then reads
+ * no list anywhere in the document (a quirk of the front matter extension), so nothing can
+ * be parsed apart from the rest.
+ */
+function brokenFrontMatter(text: string, root: Root): boolean {
+  return /^\uFEFF?---/.test(text) && root.children[0]?.type !== 'yaml';
+}
+
+/** The units of a parsed slice, offsets shifted by `base` (the slice's start in the document). */
+function unitsOf(root: Root, text: string, base: number): BlockFacts[] {
+  const out: BlockFacts[] = [];
+  for (const node of root.children) {
+    const facts = analyseBlock(node, text);
+    if (facts.kind === 'items') {
+      for (const item of facts.items) out.push(shiftFacts({ kind: 'items', span: item.span, items: [item], refs: [] }, base));
+    } else {
+      out.push(shiftFacts(facts, base));
+    }
+  }
+  return out;
+}
+
+/** Definitions resolve references anywhere in the document. */
+function hasDefinitions(root: Root): boolean {
+  const visit = (nodes: readonly Nodes[]): boolean => {
+    for (const n of nodes) {
+      if (n.type === 'definition' || n.type === 'footnoteDefinition') return true;
+      if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote') {
+        if (visit(n.children as Nodes[])) return true;
+      }
+    }
+    return false;
+  };
+  return visit(root.children as RootContent[] as Nodes[]);
+}
+
+/**
+ * Apply changes given in old-text offsets (non-overlapping, any order) to a document's text.
+ */
+export function applyChanges(text: string, changes: readonly TextChange[]): string {
+  const sorted = [...changes].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let at = 0;
+  for (const c of sorted) {
+    if (c.start < at) throw new Error(`overlapping changes at ${c.start}`);
+    out += text.slice(at, c.start) + c.text;
+    at = c.end;
+  }
+  return out + text.slice(at);
+}
+
+/** The one range where two texts differ (common prefix and suffix removed). */
+export function diffRange(oldText: string, newText: string): ChangedRange | undefined {
+  if (oldText === newText) return undefined;
+  const max = Math.min(oldText.length, newText.length);
+  let p = 0;
+  while (p < max && oldText.charCodeAt(p) === newText.charCodeAt(p)) p++;
+  let s = 0;
+  while (s < max - p && oldText.charCodeAt(oldText.length - 1 - s) === newText.charCodeAt(newText.length - 1 - s)) s++;
+  return { start: p, oldEnd: oldText.length - s, newEnd: newText.length - s };
+}
+
+/**
+ * Accumulates changes given one after another (each in the offsets of the text the previous
+ * ones produced, as LSP sends them) into disjoint ranges of the original text.
+ */
+export class ChangeLog {
+  /** Sorted, disjoint; each maps [oldStart, oldEnd) of the original to [newStart, newEnd) now. */
+  readonly ranges: { oldStart: number; oldEnd: number; newStart: number; newEnd: number }[] = [];
+
+  add(start: number, end: number, length: number): void {
+    const r = this.ranges;
+    const delta = length - (end - start);
+    // First range touching or after `start`, last range touching `end`.
+    let i = 0;
+    while (i < r.length && r[i].newEnd < start) i++;
+    let j = i;
+    while (j < r.length && r[j].newStart <= end) j++;
+    // Offset difference (new - old) before range i.
+    const before = i > 0 ? r[i - 1].newEnd - r[i - 1].oldEnd : 0;
+    let merged;
+    if (i === j) {
+      merged = { oldStart: start - before, oldEnd: end - before, newStart: start, newEnd: start + length };
+    } else {
+      const first = r[i];
+      const last = r[j - 1];
+      const after = last.newEnd - last.oldEnd;
+      const newStart = Math.min(start, first.newStart);
+      const oldStart = start < first.newStart ? start - before : first.oldStart;
+      const curEnd = Math.max(end, last.newEnd);
+      const oldEnd = end > last.newEnd ? end - after : last.oldEnd;
+      merged = { oldStart, oldEnd, newStart, newEnd: curEnd + delta };
+    }
+    r.splice(i, j - i, merged);
+    for (let k = i + 1; k < r.length; k++) {
+      r[k].newStart += delta;
+      r[k].newEnd += delta;
+    }
+  }
+}
+
+/**
+ * Update a parsed document to `newText`, given the ranges that changed (disjoint, in
+ * old-text order; `diffRange` finds one when they are not known). Returns units equal to
+ * those of `parseDocument(newText)`.
+ */
+export function updateDocument(
+  prev: ParsedDocument,
+  newText: string,
+  changed?: readonly ChangedRange[],
+  options: { tight?: boolean } = {},
+): UpdateResult {
+  const tight = options.tight ?? true;
+  const full = (): UpdateResult => ({ doc: parseDocument(newText), reparsed: [{ start: 0, end: newText.length }], full: true });
+  if (changed === undefined) {
+    const one = diffRange(prev.text, newText);
+    changed = one ? [one] : [];
+  }
+  if (changed.length === 0) return { doc: { ...prev, text: newText }, reparsed: [], full: false };
+  if (prev.global) return full();
+  const units = prev.units;
+  if (units.length === 0) return full();
+
+  // Each change -> the run of old units [k, m) it touches: k the last unit starting at or
+  // before the change, m the first unit after k starting at or after its end.
+  const runs: { k: number; m: number }[] = [];
+  for (const c of changed) {
+    const k = lastStartingAtOrBefore(units, c.start);
+    const m = firstStartingAtOrAfter(units, Math.max(c.oldEnd, units[k].span.start + 1), k + 1);
+    runs.push({ k, m });
+  }
+  const mapOld = makeMapper(changed);
+  // Grow each run to safe boundaries (checked in the new text), merging runs that meet.
+  let merged = mergeRuns(runs);
+  for (;;) {
+    for (const run of merged) {
+      while (
+        run.k > 0 &&
+        (indentedCode(prev, run.k - 1) || !safeStart(newText, mapOld(units[run.k].span.start))) &&
+        !(tight && tightStart(prev, run.k, changed))
+      )
+        run.k--;
+      while (
+        run.m < units.length &&
+        (indentedCode(prev, run.m - 1) || !safeEnd(newText, mapOld(units[run.m].span.start))) &&
+        !(tight && tightEnd(prev, run.m, newText, mapOld))
+      )
+        run.m++;
+    }
+    const again = mergeRuns(merged);
+    if (again.length === merged.length) break;
+    merged = again;
+  }
+
+  const out: BlockFacts[] = [];
+  const reparsed: Span[] = [];
+  let next = 0; // next old unit to copy
+  const copyUpTo = (limit: number) => {
+    for (; next < limit; next++) out.push(shiftFacts(units[next], mapOld(units[next].span.start) - units[next].span.start));
+  };
+  for (const run of merged) {
+    copyUpTo(run.k);
+    const start = run.k === 0 ? 0 : mapOld(units[run.k].span.start);
+    const end = run.m >= units.length ? newText.length : mapOld(units[run.m].span.start);
+    const slice = newText.slice(start, end);
+    if (start > 0 && (slice.startsWith('---') || slice.charCodeAt(0) === 0xfeff)) return full();
+    const root = parseMarkdown(slice);
+    if (hasDefinitions(root) || isTooComplex(root)) return full();
+    // Front matter may close anywhere: it must have closed inside the slice.
+    if (start === 0 && brokenFrontMatter(slice, root)) return full();
+    if (end < newText.length) {
+      if (safeEnd(newText, end)) {
+        if (runsIntoEnd(root, slice)) return full();
+      } else if (!continuesList(root, slice, newText, end)) {
+        // The slice no longer ends in the list the next item belongs to: cut at blank lines only.
+        return tight ? updateDocument(prev, newText, changed, { tight: false }) : full();
+      }
+    }
+    for (const u of unitsOf(root, slice, start)) out.push(u);
+    reparsed.push({ start, end });
+    next = run.m;
+  }
+  copyUpTo(units.length);
+  return { doc: { text: newText, units: out, global: false }, reparsed, full: false };
+}
+
+function mergeRuns(runs: { k: number; m: number }[]): { k: number; m: number }[] {
+  const merged: { k: number; m: number }[] = [];
+  for (const run of runs) {
+    const last = merged[merged.length - 1];
+    if (last && run.k <= last.m) last.m = Math.max(last.m, run.m);
+    else merged.push({ ...run });
+  }
+  return merged;
+}
+
+function lastStartingAtOrBefore(units: BlockFacts[], offset: number): number {
+  let lo = 0;
+  let hi = units.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (units[mid].span.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+function firstStartingAtOrAfter(units: BlockFacts[], offset: number, from: number): number {
+  let lo = from;
+  let hi = units.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (units[mid].span.start >= offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/**
+ * old offset -> new offset, for offsets not inside a changed range. An insertion at the
+ * offset itself counts as after it (the offset is where the inserted text begins).
+ */
+function makeMapper(changed: readonly ChangedRange[]): (offset: number) => number {
+  // newEnd is an offset in the new text: newEnd - oldEnd is the shift after the range.
+  const deltas = changed.map((c) => c.newEnd - c.oldEnd);
+  return (offset) => {
+    // Number of changes lying before the offset.
+    let lo = 0;
+    let hi = changed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = changed[mid];
+      if (c.oldEnd < offset || (c.oldEnd === offset && c.start < offset)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? offset : offset + deltas[lo - 1];
+  };
+}
+
+const isBlankChar = (c: number) => c === 32 || c === 9;
+const isBreak = (c: number) => c === 10 || c === 13;
+
+/**
+ * P starts a line at column 0 with a non-space character, and the line before it is blank.
+ */
+function boundaryAt(text: string, p: number): boolean {
+  if (p <= 0 || p >= text.length) return false;
+  const c = text.charCodeAt(p);
+  if (isBlankChar(c) || isBreak(c)) return false;
+  // Line break just before p.
+  let q = p - 1;
+  const prev = text.charCodeAt(q);
+  if (prev === 10) {
+    q--;
+    if (q >= 0 && text.charCodeAt(q) === 13) q--;
+  } else if (prev === 13) {
+    q--;
+  } else {
+    return false;
+  }
+  // The line before: blank, and itself preceded by a line break (or the document start).
+  while (q >= 0 && isBlankChar(text.charCodeAt(q))) q--;
+  return q < 0 || isBreak(text.charCodeAt(q));
+}
+
+/**
+ * Indented code (a block starting with white space that is not a list or a paragraph): after
+ * it and blank lines, micromark parses the next line as if it interrupted the code (an
+ * ordered list must then start at 1), so what follows it depends on it.
+ */
+function indentedCode(doc: ParsedDocument, i: number): boolean {
+  const unit = doc.units[i];
+  if (!unit || unit.kind !== 'other') return false;
+  const c = doc.text.charCodeAt(unit.span.start);
+  return isBlankChar(c);
+}
+
+function safeStart(text: string, p: number): boolean {
+  return boundaryAt(text, p) && !text.startsWith('---', p);
+}
+
+function safeEnd(text: string, p: number): boolean {
+  return boundaryAt(text, p);
+}
+
+/* Tight lists: items with no blank line between them. Each item is a unit of its own, and
+ * a line at column 0 with the list's marker always starts the next item of an open list
+ * (micromark tries the list's continuation, a sibling item, before anything else), so an
+ * edit inside one item of a long tight list re-parses that item only:
+ *   - start of a slice, between two items: the item's line is unchanged up to and including
+ *     the first character of its text (so it starts an item just as it did);
+ *   - end of a slice, before an item at column 0: after parsing, the slice must end inside a
+ *     top-level list whose marker is the next item's (checked by `continuesList`).
+ */
+
+function lineStartCol0(text: string, p: number): boolean {
+  if (p <= 0 || p >= text.length) return false;
+  const c = text.charCodeAt(p);
+  if (isBlankChar(c) || isBreak(c)) return false;
+  const prev = text.charCodeAt(p - 1);
+  return prev === 10 || (prev === 13 && c !== 10);
+}
+
+function tightStart(prev: ParsedDocument, k: number, changed: readonly ChangedRange[]): boolean {
+  const unit = prev.units[k];
+  const before = prev.units[k - 1];
+  if (unit.kind !== 'items' || before?.kind !== 'items') return false;
+  const p = unit.span.start;
+  if (!lineStartCol0(prev.text, p)) return false;
+  // First character of the item's text, on the marker's line, not white space.
+  const item = unit.items[0];
+  let t = item.kind === 'ordered' ? (item.numberSpan?.end ?? p) + 1 : (item.bulletSpan?.end ?? p);
+  while (t < prev.text.length && isBlankChar(prev.text.charCodeAt(t))) t++;
+  if (t >= prev.text.length || isBreak(prev.text.charCodeAt(t))) return false;
+  // No change before or at that character.
+  for (const c of changed) {
+    if (c.oldEnd < p && c.start < p) continue;
+    return c.start > t;
+  }
+  return true;
+}
+
+function tightEnd(prev: ParsedDocument, m: number, newText: string, mapOld: (o: number) => number): boolean {
+  const unit = prev.units[m];
+  const before = prev.units[m - 1];
+  if (unit.kind !== 'items' || before?.kind !== 'items') return false;
+  return lineStartCol0(newText, mapOld(unit.span.start));
+}
+
+const LIST_MARKER = /^(?:(\d{1,9})([.)])|([-*+]))(?=[ \t]|\r|\n|$)/;
+
+/** The slice ends inside a top-level list that the line at `end` continues with an item. */
+function continuesList(root: Root, slice: string, text: string, end: number): boolean {
+  const last = root.children[root.children.length - 1];
+  if (!last || last.type !== 'list') return false;
+  // The slice's last line belongs to the list.
+  let lineStart = slice.length;
+  if (lineStart > 0 && slice.charCodeAt(lineStart - 1) === 10) lineStart--;
+  if (lineStart > 0 && slice.charCodeAt(lineStart - 1) === 13) lineStart--;
+  while (lineStart > 0 && !isBreak(slice.charCodeAt(lineStart - 1))) lineStart--;
+  if ((last.position?.end.offset ?? 0) <= lineStart && lineStart < slice.length) return false;
+  const item = last.children[last.children.length - 1];
+  const mine = LIST_MARKER.exec(slice.slice(item?.position?.start.offset ?? 0, (item?.position?.start.offset ?? 0) + 12));
+  const next = LIST_MARKER.exec(text.slice(end, end + 12));
+  if (!mine || !next) return false;
+  return !!last.ordered === !!next[1] && (mine[2] ?? mine[3]) === (next[2] ?? next[3]);
+}
+
+/**
+ * Does the slice's last block run on into the blank lines that end the slice (an unclosed
+ * fence or HTML block), so that in the whole document it would go on past the slice?
+ */
+function runsIntoEnd(root: Root, slice: string): boolean {
+  const last = root.children[root.children.length - 1];
+  if (!last) return false;
+  let contentEnd = slice.length;
+  while (contentEnd > 0 && /\s/.test(slice[contentEnd - 1])) contentEnd--;
+  const end = last.position?.end.offset ?? slice.length;
+  if (end > contentEnd) return true;
+  if (last.type === 'code') {
+    const start = last.position?.start.offset ?? 0;
+    const raw = slice.slice(start, end);
+    // Indented code: see indentedCode.
+    if (!/^ {0,3}(`{3,}|~{3,})/.test(raw)) return true;
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
+    if (open) {
+      const lines = raw.split(/\r\n|\r|\n/);
+      const close = /^ {0,3}(`+|~+)[ \t]*$/.exec(lines[lines.length - 1]);
+      if (lines.length < 2 || !close || close[1][0] !== open[1][0] || close[1].length < open[1].length) return true;
+    }
+  }
+  if (last.type === 'html') {
+    const raw = slice.slice(last.position?.start.offset ?? 0, end);
+    const lines = raw.split(/\r\n|\r|\n/);
+    const lastLine = lines[lines.length - 1];
+    const first = lines[0].trimStart();
+    const closers: [RegExp, RegExp][] = [
+      [/^<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+      [/^<!--/, /-->/],
+      [/^<\?/, /\?>/],
+      [/^<![A-Za-z]/, />/],
+      [/^<!\[CDATA\[/, /\]\]>/],
+    ];
+    for (const [opener, closer] of closers) {
+      if (opener.test(first)) return !closer.test(lines.length === 1 ? first.slice(1) : lastLine);
+    }
+  }
+  return false;
+}
+
+/** A copy of block facts with every offset moved by `delta` (facts are never mutated). */
+export function shiftFacts(b: BlockFacts, delta: number): BlockFacts {
+  if (delta === 0) return b;
+  const span = sh(b.span, delta);
+  switch (b.kind) {
+    case 'heading':
+      return { ...b, span, refs: shiftRefs(b.refs, delta) };
+    case 'items':
+      return { ...b, span, items: b.items.map((i) => shiftItem(i, delta)), refs: shiftRefs(b.refs, delta) };
+    case 'paragraph':
+      return { ...b, span, textStart: b.textStart + delta, joinEnd: b.joinEnd + delta, refs: shiftRefs(b.refs, delta) };
+    case 'table':
+      return {
+        ...b,
+        span,
+        rows: b.rows.map((r) => ({ span: sh(r.span, delta), cells: r.cells.map((c) => ({ text: c.text, span: sh(c.span, delta) })) })),
+        refs: shiftRefs(b.refs, delta),
+      };
+    case 'front-matter':
+      return { ...b, span, valueStart: b.valueStart + delta };
+    case 'other':
+      return { ...b, span, refs: shiftRefs(b.refs, delta) };
+  }
+}
+
+function sh(s: Span, delta: number): Span {
+  return { start: s.start + delta, end: s.end + delta };
+}
+
+function shiftItem(i: ItemFacts, delta: number): ItemFacts {
+  const out: ItemFacts = { ...i, span: sh(i.span, delta), textStart: i.textStart + delta, refs: shiftRefs(i.refs, delta) };
+  if (i.numberSpan) out.numberSpan = sh(i.numberSpan, delta);
+  if (i.bulletSpan) out.bulletSpan = sh(i.bulletSpan, delta);
+  if (i.joinEnd !== undefined) out.joinEnd = i.joinEnd + delta;
+  return out;
+}
+
+function shiftRefs(refs: CrossReference[], delta: number): CrossReference[] {
+  if (refs.length === 0) return refs;
+  return refs.map((r) => ({
+    ...r,
+    span: sh(r.span, delta),
+    numbers: r.numbers.map((n) => ({ ...n, span: sh(n.span, delta) })),
+  }));
+}

@@ -1,0 +1,262 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { buildModel, modelFromDocument } from '../../server/src/model/buildModel.js';
+import {
+  applyChanges,
+  ChangeLog,
+  diffRange,
+  parseDocument,
+  updateDocument,
+  type ChangedRange,
+  type ParsedDocument,
+  type TextChange,
+} from '../../server/src/model/incremental.js';
+import type { ReportModel } from '../../server/src/model/types.js';
+import { analyse } from '../../server/src/service/analyse.js';
+import { ReportLanguageService } from '../../server/src/service/languageService.js';
+import { listFixtures, readFixture, registry } from '../helpers.js';
+
+/*
+ * The incremental parse must be exact: after any sequence of edits, the model built from
+ * the incrementally updated parse equals the model of a fresh full parse of the same text.
+ */
+
+const options = { registry };
+
+/** Everything in a model except the line index (derived from the text) and the profile object. */
+function comparable(model: ReportModel): unknown {
+  const { lines: _lines, framework, ...rest } = model;
+  return { ...rest, framework: { ...framework, profile: framework.profile.id } };
+}
+
+function assertSame(doc: ParsedDocument, text: string, context: string): void {
+  assert.equal(doc.text, text);
+  const fresh = parseDocument(text);
+  const a = modelFromDocument('file:///t.report.md', 1, doc, options);
+  const b = buildModel('file:///t.report.md', 1, text, options);
+  assert.deepEqual(comparable(a), comparable(b), context);
+  assert.deepEqual(analyse(a), analyse(b), context);
+  assert.deepEqual(doc.units, fresh.units, context);
+}
+
+const corpus = [...listFixtures('corpus'), ...listFixtures('raw')].map((f) => ({ name: f, text: readFixture(f) }));
+
+const SYNTHETIC_BLOCKS = [
+  '# Summary of findings\n',
+  '## Areas for improvement\n',
+  'Inspectors found that children are safe. See paragraph 2.\n',
+  '1. First numbered paragraph, citing paragraphs 2 and 3.\n',
+  '2. Second numbered paragraph.\n3. Third, tight.\n4. Fourth, tight.\n',
+  '5. Loose item\n\n   with a continuation.\n',
+  '- 6. A legacy bullet.\n',
+  '- a bullet\n- another bullet\n',
+  '```\nfenced code\n\nwith a blank line\n```\n',
+  '~~~\nunclosed tilde fence\n',
+  '<!-- a comment\n\nover a blank line -->\n',
+  '<div>\nhtml block\n</div>\n',
+  '| Judgement | Grade |\n| --- | --- |\n| Leadership, management and governance | Good |\n',
+  '> a quote\ncontinued lazily\n',
+  'Setext heading\n---\n',
+  '    indented code\n\n    more code\n',
+  'A paragraph\nwith a lazy line 7. inside it.\n',
+  '***\n',
+  '8) other delimiter\n',
+];
+
+const syntheticDoc = fc
+  .array(fc.constantFrom(...SYNTHETIC_BLOCKS), { minLength: 1, maxLength: 14 })
+  .chain((blocks) =>
+    fc.tuple(
+      fc.constant(blocks),
+      fc.array(fc.constantFrom('\n', '', '\n\n'), { minLength: blocks.length, maxLength: blocks.length }),
+      fc.boolean(),
+      fc.boolean(),
+    ),
+  )
+  .map(([blocks, gaps, frontMatter, crlf]) => {
+    let text = (frontMatter ? '---\nframework: ofsted-sif-2013\n---\n\n' : '') + blocks.map((b, i) => b + gaps[i]).join('');
+    if (crlf) text = text.replace(/\n/g, '\r\n');
+    return text;
+  });
+
+const INSERTS = [
+  'x',
+  ' ',
+  'word ',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r\n\r\n',
+  '7',
+  '12. ',
+  '1) ',
+  '- ',
+  '* ',
+  '- 26. ',
+  '# ',
+  '```',
+  '\n```\n',
+  '~~~\n',
+  '<!--',
+  '-->',
+  '<div>\n',
+  '---',
+  '\n---\n',
+  '===\n',
+  '    ',
+  '> ',
+  '| a | b |\n| --- | --- |\n',
+  'paragraph 12',
+  'paragraphs 3 to 5',
+  '[^1]: a footnote\n',
+  '[x]: https://example.org\n',
+  'requires improvement',
+  'Good',
+];
+
+/** An edit as fractions of the text, resolved against the text it applies to. */
+const editArb = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 400 })),
+  insert: fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...INSERTS) },
+    { weight: 2, arbitrary: fc.string({ maxLength: 6 }) },
+    // A paste of a piece of the document itself (a whole section, a few paragraphs).
+    { weight: 2, arbitrary: fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 3000 })).map(([a, n]) => ({ paste: a, length: n })) },
+  ),
+  /** Split into several changes sent together (as LSP may). */
+  burst: fc.integer({ min: 1, max: 3 }),
+});
+
+type Edit = typeof editArb extends fc.Arbitrary<infer T> ? T : never;
+
+function resolve(text: string, e: Edit): TextChange {
+  const start = Math.min(text.length, Math.floor(e.at * (text.length + 1)));
+  const end = Math.min(text.length, start + e.remove);
+  let insert: string;
+  if (typeof e.insert === 'string') insert = e.insert;
+  else {
+    const from = Math.floor(e.insert.paste * text.length);
+    insert = text.slice(from, from + e.insert.length);
+  }
+  return { start, end, text: insert };
+}
+
+/** Run edits one version at a time; each version's changes may be several, sent in sequence. */
+function runEdits(initial: string, edits: Edit[], how: 'ranges' | 'diff'): void {
+  let doc = parseDocument(initial);
+  for (const [i, e] of edits.entries()) {
+    const log = new ChangeLog();
+    let text = doc.text;
+    for (let b = 0; b < e.burst; b++) {
+      const change = resolve(text, { ...e, at: (e.at + b * 0.37) % 1 });
+      log.add(change.start, change.end, change.text.length);
+      text = applyChanges(text, [change]);
+    }
+    const ranges: ChangedRange[] | undefined =
+      how === 'ranges' ? log.ranges.map((r) => ({ start: r.oldStart, oldEnd: r.oldEnd, newEnd: r.newEnd })) : undefined;
+    const result = updateDocument(doc, text, ranges);
+    assertSame(result.doc, text, `after edit ${i} (${JSON.stringify(e)}) of ${JSON.stringify(doc.text.slice(0, 600))}`);
+    doc = result.doc;
+  }
+}
+
+describe('incremental parsing', function () {
+  // Each case compares with full parses of the whole report: slow on a busy machine.
+  this.timeout(180_000);
+  it('ChangeLog turns changes in sequence into ranges of the original text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 60 }), fc.array(fc.tuple(fc.nat(), fc.nat(5), fc.string({ maxLength: 4 })), { maxLength: 8 }), (original, raw) => {
+        const log = new ChangeLog();
+        let text = original;
+        for (const [a, n, ins] of raw) {
+          const start = a % (text.length + 1);
+          const end = Math.min(text.length, start + n);
+          log.add(start, end, ins.length);
+          text = applyChanges(text, [{ start, end, text: ins }]);
+        }
+        // Rebuild the new text from the original and the ranges.
+        let out = '';
+        let at = 0;
+        for (const r of log.ranges) {
+          out += original.slice(at, r.oldStart) + text.slice(r.newStart, r.newEnd);
+          at = r.oldEnd;
+        }
+        out += original.slice(at);
+        assert.equal(out, text);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('diffRange finds the one range two texts differ in', () => {
+    assert.equal(diffRange('abc', 'abc'), undefined);
+    assert.deepEqual(diffRange('abcdef', 'abXYef'), { start: 2, oldEnd: 4, newEnd: 4 });
+  });
+
+  it('re-parses only the paragraph typed in', () => {
+    const text = readFixture('corpus/haringey-2014.report.md');
+    const doc = parseDocument(text);
+    const at = text.indexOf('Haringey provides a range of good quality') + 10;
+    const next = applyChanges(text, [{ start: at, end: at, text: 'x' }]);
+    const result = updateDocument(doc, next, [{ start: at, oldEnd: at, newEnd: at + 1 }]);
+    assert.equal(result.full, false);
+    assert.equal(result.reparsed.length, 1);
+    assert.ok(result.reparsed[0].end - result.reparsed[0].start < 2000, `re-parsed ${JSON.stringify(result.reparsed)}`);
+    assertSame(result.doc, next, 'typing in a paragraph');
+  });
+
+  it('falls back to a full parse when a fence opens', () => {
+    const text = readFixture('corpus/haringey-2014.report.md');
+    const at = text.indexOf('\n\n## Section 1') + 2;
+    const next = applyChanges(text, [{ start: at, end: at, text: '```\n\n' }]);
+    const result = updateDocument(parseDocument(text), next);
+    assert.equal(result.full, true);
+    assertSame(result.doc, next, 'fence');
+  });
+
+  for (const { name, text } of corpus) {
+    it(`equals a full parse after random edits: ${name}`, () => {
+      fc.assert(
+        fc.property(fc.array(editArb, { minLength: 1, maxLength: 4 }), fc.constantFrom('ranges' as const, 'diff' as const), (edits, how) => runEdits(text, edits, how)),
+        { numRuns: 12 },
+      );
+    });
+  }
+
+  it('equals a full parse after random edits: synthetic documents', () => {
+    fc.assert(
+      fc.property(syntheticDoc, fc.array(editArb, { minLength: 1, maxLength: 8 }), fc.constantFrom('ranges' as const, 'diff' as const), (text, edits, how) =>
+        runEdits(text, edits, how),
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the service builds each version incrementally from the changes the editor reports', () => {
+    const service = new ReportLanguageService({ registry });
+    const full = new ReportLanguageService({ registry });
+    full.incremental = false;
+    let text = readFixture('corpus/barnet-2012.report.md');
+    const uri = 'file:///barnet.report.md';
+    let version = 1;
+    service.getModel({ uri, version, getText: () => text });
+    fc.assert(
+      fc.property(fc.array(editArb, { minLength: 1, maxLength: 3 }), (edits) => {
+        const from = version;
+        const changes: TextChange[] = [];
+        for (const e of edits) {
+          const c = resolve(text, e);
+          changes.push(c);
+          text = applyChanges(text, [c]);
+        }
+        version++;
+        service.noteChanges(uri, from, version, changes);
+        const doc = { uri, version, getText: () => text };
+        assert.deepEqual(comparable(service.getModel(doc)), comparable(full.getModel(doc)));
+        assert.deepEqual(service.diagnostics(doc), full.diagnostics(doc));
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
