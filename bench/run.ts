@@ -58,7 +58,7 @@ function time(f: () => unknown): number {
 const rows: { what: string; size: string; stat: Stat; note?: string }[] = [];
 function row(what: string, size: string, s: Stat, note?: string) {
   rows.push({ what, size, stat: s, note });
-  console.log(`${what.padEnd(52)} ${size.padEnd(14)} median ${s.median.toFixed(2).padStart(9)} ms  p95 ${s.p95.toFixed(2).padStart(9)} ms  (${s.runs} runs)${note ? '  ' + note : ''}`);
+  console.log(`${what.padEnd(64)} ${size.padEnd(14)} median ${s.median.toFixed(2).padStart(9)} ms  p95 ${s.p95.toFixed(2).padStart(9)} ms  (${s.runs} runs)${note ? '  ' + note : ''}`);
 }
 
 /** A one-character insertion inside a paragraph of the judgement body, at the n-th run. */
@@ -67,7 +67,7 @@ function keystrokeAt(text: string): number {
 }
 
 async function main() {
-  execSync('node build.mjs', { cwd: ROOT, stdio: 'inherit' });
+  execSync('node build.mjs', { cwd: ROOT, stdio: "inherit" });
   const cpus = os.cpus();
   console.log(`Node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 
