@@ -56,10 +56,18 @@ describe('robustness: security', function () {
     assert.deepEqual(found, []);
   });
 
-  it('the language server bundle does not contain the import command (the only code that runs a program)', () => {
-    const bundle = fs.readFileSync(path.join(ROOT, 'dist', 'server.cjs'), 'utf8');
-    assert.doesNotMatch(bundle, /pdftotext/);
-    assert.doesNotMatch(bundle, /mammoth/);
+  it('the one program the server may run (pdftotext) is reached only from the explicit import request, without a shell', () => {
+    // `inspectionReport/import` with a path: the user picked the file in the import command.
+    const lsp = path.join(ROOT, 'server', 'src', 'lsp');
+    const users = sources(lsp).filter((f) => /readInput\(/.test(fs.readFileSync(f, 'utf8')));
+    for (const file of users) {
+      const text = fs.readFileSync(file, 'utf8');
+      const calls = text.split('\n').filter((l) => /readInput\(/.test(l));
+      for (const line of calls) assert.ok(text.indexOf("onRequest('inspectionReport/import'") >= 0 && text.indexOf("onRequest('inspectionReport/import'") < text.indexOf(line), `${file}: readInput outside the import request: ${line}`);
+    }
+    const readInput = fs.readFileSync(path.join(ROOT, 'server', 'src', 'import', 'readInput.ts'), 'utf8');
+    assert.match(readInput, /spawnSync\('pdftotext', \[/, 'a fixed program with an argument array');
+    assert.doesNotMatch(readInput, /shell\s*:/);
   });
 
   it('profiles are JSON data validated by the shipped schema: code-looking values stay strings', () => {
@@ -177,6 +185,13 @@ describe('robustness: security', function () {
         assert.doesNotMatch(h!.markdown, /(?<!\\)<img|(?<!\\)\[click(?<!\\)\]/, h!.markdown);
       }
     });
+  });
+
+  it('a webview, if the client ever has one, sets a Content-Security-Policy', () => {
+    for (const file of sources(path.join(ROOT, 'client', 'src'))) {
+      const text = fs.readFileSync(file, 'utf8');
+      if (/createWebviewPanel|registerWebviewViewProvider/.test(text)) assert.match(text, /Content-Security-Policy/, `${file}: a webview without a CSP`);
+    }
   });
 
   it('untrusted workspaces: declared supported, and the client passes nothing that changes the checks', () => {
