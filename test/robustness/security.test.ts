@@ -128,7 +128,9 @@ describe('robustness: security', function () {
       fs.writeFileSync(path.join(workspace, 'profiles', 'broken.json'), '{ not json');
       const client = new TestClient();
       const messages: string[] = [];
-      client.connection.onNotification('window/showMessage', (m: { message: string }) => messages.push(m.message));
+      client.connection.onNotification('window/showMessage', (m: { message: string }) => {
+        messages.push(m.message);
+      });
       const settings = { diagnosticsDelay: 0, profileFolders: ['profiles', '../outside'] };
       client.connection.onRequest('workspace/configuration', () => [settings]);
       try {
