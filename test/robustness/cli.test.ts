@@ -154,6 +154,32 @@ describe('robustness: command line', function () {
     assert.deepEqual(fs.readdirSync(dir).sort(), ['a-small.report.md', 'b-big.report.md']);
   });
 
+  it('check (without --fix) on a file edited while it is checked: one line, exit 2, the other file still reported', async function () {
+    const dir = tempDir();
+    const big = Array.from({ length: 25_000 }, (_, i) => `${i + 1}. Paragraph.`).join('\n') + '\n';
+    fs.writeFileSync(path.join(dir, 'a.report.md'), GAP);
+    fs.writeFileSync(path.join(dir, 'b-big.report.md'), big);
+    const child = spawn(process.execPath, [CLI, 'check', 'a.report.md', 'b-big.report.md'], { cwd: dir });
+    let stderr = '';
+    let stdout = '';
+    child.stderr.on('data', (d) => (stderr += String(d)));
+    child.stdout.on('data', (d) => (stdout += String(d)));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    // Parsing 25,000 paragraphs takes seconds; the file is read in the first few hundred ms.
+    await new Promise((r) => setTimeout(r, 1200));
+    const stillRunning = child.exitCode === null;
+    fs.appendFileSync(path.join(dir, 'b-big.report.md'), 'Edited meanwhile.\n');
+    const code = await exited;
+    if (!stillRunning) {
+      console.log('      (skipped: the check finished before the edit could be made on this machine)');
+      this.skip();
+    }
+    assert.equal(code, 2, stderr);
+    assert.equal(stderr.trim().split('\n').length, 1, stderr);
+    assert.match(stderr, /b-big\.report\.md: changed on disk while being checked/);
+    assert.match(stdout, /a\.report\.md:2:1 error numbering\/gap/);
+  });
+
   it('--fix leaves a file it cannot read untouched and still fixes the others', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'ok.report.md'), GAP);

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { ReportLanguageService } from '../service/languageService.js';
 import type { ProfileRegistry } from '../profiles/registry.js';
-import { readReport, writeReportAtomically } from './readReport.js';
+import * as fs from 'node:fs';
+import { readReport, writeReportAtomically, type ReportFile } from './readReport.js';
 import { fileResult, type FileResult } from './report.js';
 import { fixAll } from '../fixes/fixAll.js';
 
@@ -59,6 +60,22 @@ export function checkOneFile(
   const diagnostics = service.diagnostics(doc);
   for (const m of checkErrors) out.stderr.push(`inspection-report: ${file}: ${m}\n`);
   out.result = fileResult(file, service.getModel(doc), diagnostics);
+  if (!out.failed && changedSince(abs, report, text !== report.text)) {
+    // The results describe the text as it was read; say so rather than report a stale check.
+    out.stderr.push(`inspection-report: ${file}: changed on disk while being checked; check it again\n`);
+    out.failed = true;
+  }
   service.forget(uri);
   return out;
+}
+
+/** Whether the file is no longer what was read (or, after a fix, what was written). */
+function changedSince(file: string, report: ReportFile, written: boolean): boolean {
+  if (written) return false;
+  try {
+    const now = fs.statSync(file);
+    return now.mtimeMs !== report.mtimeMs || now.size !== report.size;
+  } catch {
+    return true;
+  }
 }
