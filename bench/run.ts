@@ -228,15 +228,20 @@ async function main() {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
-  // Memory: 20 reports open in the server (RSS from /proc), and in-process heap for the same.
+  await client.shutdown();
+
+  // Memory: 20 reports open in a fresh server (RSS from /proc), and in-process heap for the same.
   {
+    const fresh = new TestClient();
+    await fresh.initialize({ diagnosticsDelay: 0 });
     const base = scaledReport(1);
     for (let i = 0; i < 20; i++) {
       const uri = `file:///bench/mem-${i}.report.md`;
-      await client.open(uri, base.replace('London Borough of Haringey', `London Borough of Haringey ${i}`));
-      await client.diagnostics(uri);
+      await fresh.open(uri, base.replace('London Borough of Haringey', `London Borough of Haringey ${i}`));
+      await fresh.diagnostics(uri);
     }
-    const status = fs.readFileSync(`/proc/${client.process.pid}/status`, 'utf8');
+    const status = fs.readFileSync(`/proc/${fresh.process.pid}/status`, 'utf8');
+    await fresh.shutdown();
     const rss = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
     const service = new ReportLanguageService();
     (globalThis as { gc?: () => void }).gc?.();
@@ -250,7 +255,6 @@ async function main() {
     console.log(`\nmemory: server RSS with 20 reports (1×) open: ${rss.toFixed(0)} MB; heap held by 20 documents in-process: ${heap.toFixed(1)} MB`);
     rows.push({ what: 'memory: server RSS, 20 reports open', size: '20 × 1×', stat: { median: rss, p95: rss, runs: 1 }, note: `MB; heap for their models ${heap.toFixed(1)} MB` });
   }
-  await client.shutdown();
 
   // CLI throughput: a folder of 200 reports.
   {
