@@ -14,8 +14,12 @@ export function renumberEdits(model: ReportModel, numbers: Map<number, number>):
     if (p.number !== value) edits.push({ span: p.numberSpan, newText: String(value) });
   }
   const targets = referenceTargets(model);
+  // A number can be both a paragraph's and a reference's ("paragraph 49 - 119. The Board…",
+  // where 119 is a stray paragraph number): edit it once, as the paragraph's.
+  const numberStarts = new Set(model.paragraphs.map((p) => p.numberSpan.start));
   for (const ref of model.references) {
     for (const n of ref.numbers) {
+      if (numberStarts.has(n.span.start)) continue;
       const target = targets.resolve(n.value, ref.inParagraph);
       if (target === undefined) continue;
       const value = numbers.get(target);
