@@ -5,6 +5,7 @@ import { readInput } from '../import/readInput.js';
 import { ProfileRegistry } from '../profiles/registry.js';
 import { loadProfileFolders } from '../profiles/loadFolders.js';
 import type { CliIO } from './main.js';
+import { optionValue } from './args.js';
 
 export interface ImportArgs {
   framework?: string;
@@ -20,10 +21,8 @@ export function parseImportArgs(args: string[]): ImportArgs {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new ImportUsageError(`${name} needs a value`);
+      const [v, last] = optionValue(args, i, name, (m) => new ImportUsageError(m));
+      i = last;
       return v;
     };
     if (a === '--framework' || a.startsWith('--framework=')) o.framework = value('--framework');

@@ -8,6 +8,7 @@ import { ImportUsageError, parseImportArgs, runImport } from './importCommand.js
 import { checkOneFile, makeService, type FileOutcome } from './checkFile.js';
 import { checkInWorkers, defaultJobs, workerScript, PARALLEL_MIN_FILES, runWorkerIfAsked } from './parallel.js';
 import { formatSummary } from './summary.js';
+import { optionValue } from './args.js';
 
 const USAGE = `Usage:
   inspection-report check [--format text|json|sarif] [--framework ID] [--profiles DIR]... [--fix]
@@ -43,10 +44,8 @@ function parseCheckArgs(args: string[]): CheckOptions {
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const value = (name: string) => {
-      const eq = a.indexOf('=');
-      if (eq > 0) return a.slice(eq + 1);
-      const v = args[++i];
-      if (v === undefined) throw new UsageError(`${name} needs a value`);
+      const [v, last] = optionValue(args, i, name, (m) => new UsageError(m));
+      i = last;
       return v;
     };
     if (a === '--fix') o.fix = true;
