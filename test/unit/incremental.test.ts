@@ -12,6 +12,7 @@ import {
   type TextChange,
 } from '../../server/src/model/incremental.js';
 import type { ReportModel } from '../../server/src/model/types.js';
+import { LineIndex } from '../../server/src/text/lineIndex.js';
 import { analyse } from '../../server/src/service/analyse.js';
 import { ReportLanguageService } from '../../server/src/service/languageService.js';
 import { listFixtures, readFixture, registry } from '../helpers.js';
@@ -37,6 +38,10 @@ function assertSame(doc: ParsedDocument, text: string, context: string): void {
   assert.deepEqual(comparable(a), comparable(b), context);
   assert.deepEqual(analyse(a), analyse(b), context);
   assert.deepEqual(doc.units, fresh.units, context);
+  assert.deepEqual(doc.starts, fresh.starts, context);
+  // The line index is carried from version to version: it must be the text's own.
+  assert.deepEqual(doc.lines.lineStarts, new LineIndex(text).lineStarts, context);
+  assert.equal(doc.lines.text, text);
 }
 
 const corpus = [...listFixtures('corpus'), ...listFixtures('raw')].map((f) => ({ name: f, text: readFixture(f) }));
@@ -161,20 +166,26 @@ function runEdits(initial: string, edits: Edit[], how: 'ranges' | 'diff'): void 
   }
 }
 
+/** Apply changes [position, length removed, text inserted] in sequence, logging them. */
+function replay(original: string, raw: [number, number, string][]): { log: ChangeLog; text: string } {
+  const log = new ChangeLog();
+  let text = original;
+  for (const [a, n, ins] of raw) {
+    const start = a % (text.length + 1);
+    const end = Math.min(text.length, start + n);
+    log.add(start, end, ins.length);
+    text = applyChanges(text, [{ start, end, text: ins }]);
+  }
+  return { log, text };
+}
+
 describe('incremental parsing', function () {
   // Each case compares with full parses of the whole report: slow on a busy machine.
   this.timeout(180_000);
   it('ChangeLog turns changes in sequence into ranges of the original text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), fc.array(fc.tuple(fc.nat(), fc.nat(5), fc.string({ maxLength: 4 })), { maxLength: 8 }), (original, raw) => {
-        const log = new ChangeLog();
-        let text = original;
-        for (const [a, n, ins] of raw) {
-          const start = a % (text.length + 1);
-          const end = Math.min(text.length, start + n);
-          log.add(start, end, ins.length);
-          text = applyChanges(text, [{ start, end, text: ins }]);
-        }
+        const { log, text } = replay(original, raw);
         // Rebuild the new text from the original and the ranges.
         let out = '';
         let at = 0;
@@ -187,6 +198,26 @@ describe('incremental parsing', function () {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('LineIndex.updated equals a fresh index after changes (CR, LF, CRLF split and joined)', () => {
+    const chars = fc.constantFrom('a', '\r', '\n', '\r\n');
+    const str = (max: number) => fc.array(chars, { maxLength: max }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(str(30), fc.array(fc.tuple(fc.nat(), fc.nat(4), str(4)), { minLength: 1, maxLength: 4 }), (original, raw) => {
+        const { log, text } = replay(original, raw);
+        const ranges = log.ranges.map((r) => ({ start: r.oldStart, oldEnd: r.oldEnd, newEnd: r.newEnd }));
+        const updated = LineIndex.updated(new LineIndex(original), text, ranges);
+        assert.deepEqual(updated.lineStarts, new LineIndex(text).lineStarts);
+        // Ranges that touch (as updateDocument may be given) are scanned once.
+        const one = diffRange(original, text);
+        if (one) assert.deepEqual(LineIndex.updated(new LineIndex(original), text, [one]).lineStarts, new LineIndex(text).lineStarts);
+      }),
+      { numRuns: 2000 },
+    );
+    // Two touching ranges.
+    const touching = LineIndex.updated(new LineIndex('a\rb\nc'), 'a\r\nXc', [{ start: 2, oldEnd: 2, newEnd: 3 }, { start: 2, oldEnd: 4, newEnd: 4 }]);
+    assert.deepEqual(touching.lineStarts, new LineIndex('a\r\nXc').lineStarts);
   });
 
   it('diffRange finds the one range two texts differ in', () => {

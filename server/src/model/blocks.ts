@@ -2,15 +2,19 @@ import type { Nodes, RootContent, List, ListItem, Table as MdTable, Heading } fr
 import type { CrossReference, Span } from './types.js';
 import { plainText } from './mdastText.js';
 import { findHiddenReferences, findReferences } from './references.js';
+import { normaliseHeading } from '../text/normalise.js';
 
 /**
- * What one top-level block contributes to the report model. Blocks are analysed on their own
- * (a pure function of the node and the text), so an edit re-analyses only the blocks it
- * touches; assembling the model from block facts is a linear scan.
+ * What one unit of a document (a top-level block, or one item of a top-level list)
+ * contributes to the report model. Units are analysed on their own (a pure function of the
+ * node and the text), and every offset in their facts is *relative to the unit's start*: a
+ * unit an edit does not touch is kept as the same object however far the edit moves it (the
+ * document keeps each unit's start apart, see incremental.ts), so whatever is derived from
+ * a unit can be cached on its facts object. Assembling the model from units is a linear scan.
  */
 export type BlockFacts =
-  | { kind: 'heading'; span: Span; level: number; title: string; refs: CrossReference[] }
-  | { kind: 'items'; span: Span; items: ItemFacts[]; refs: CrossReference[] }
+  | { kind: 'heading'; span: Span; level: number; title: string; /** normaliseHeading(title) */ key: string; refs: CrossReference[] }
+  | { kind: 'item'; span: Span; item: ItemFacts }
   | { kind: 'paragraph'; span: Span; text: string; textStart: number; joinEnd: number; refs: CrossReference[] }
   | { kind: 'table'; span: Span; rows: { span: Span; cells: { text: string; span: Span }[] }[]; refs: CrossReference[] }
   | { kind: 'front-matter'; span: Span; value: string; valueStart: number }
@@ -28,7 +32,6 @@ export interface ItemFacts {
   text: string;
   /** End of the item's last paragraph, when the item ends in one (for "join"). */
   joinEnd?: number;
-  /** Index of this item's references in the block's refs, for attribution. */
   refs: CrossReference[];
 }
 
@@ -37,67 +40,89 @@ const BULLET_MARKER = /^[ \t]*[-*+][ \t]+/;
 const LEGACY_NUMBER = /^(\d{1,9})[.)](?=[ \t])[ \t]*/;
 const TEXT_LIMIT = 300;
 
-function spanOf(node: Nodes): Span {
-  return { start: node.position?.start.offset ?? 0, end: node.position?.end.offset ?? 0 };
+const startOf = (node: Nodes) => node.position?.start.offset ?? 0;
+const endOf = (node: Nodes) => node.position?.end.offset ?? 0;
+
+/** The span of a node, relative to `origin`. */
+function spanOf(node: Nodes, origin: number): Span {
+  return { start: startOf(node) - origin, end: endOf(node) - origin };
 }
 
-export function analyseBlock(node: RootContent, text: string): BlockFacts {
-  const span = spanOf(node);
+/**
+ * The units of one top-level node of a parse of `text` (a list gives one unit per item),
+ * with their starts in `text`.
+ */
+export function analyseNode(node: RootContent, text: string, out: BlockFacts[], starts: number[]): void {
+  if (node.type === 'list') {
+    for (const item of node.children) {
+      const origin = startOf(item);
+      const facts = analyseItem(item, node, text, origin);
+      out.push({ kind: 'item', span: facts.span, item: facts });
+      starts.push(origin);
+    }
+    return;
+  }
+  const origin = startOf(node);
+  out.push(analyseBlock(node, text, origin));
+  starts.push(origin);
+}
+
+function analyseBlock(node: Exclude<RootContent, List>, text: string, origin: number): BlockFacts {
+  const span = spanOf(node, origin);
   switch (node.type) {
     case 'heading':
-      return analyseHeading(node, text, span);
-    case 'list':
-      return { kind: 'items', span, items: node.children.map((item) => analyseItem(item, node, text)), refs: [] };
+      return analyseHeading(node, text, span, origin);
     case 'paragraph': {
       const refs: CrossReference[] = [];
-      collectReferences(node, text, refs);
+      collectReferences(node, text, origin, refs);
       return { kind: 'paragraph', span, text: plainText(node, TEXT_LIMIT), textStart: span.start, joinEnd: span.end, refs };
     }
     case 'table':
-      return analyseTable(node, text, span);
+      return analyseTable(node, text, span, origin);
     case 'yaml':
-      return { kind: 'front-matter', span, value: node.value, valueStart: text.indexOf('\n', span.start) + 1 };
+      return { kind: 'front-matter', span, value: node.value, valueStart: text.indexOf('\n', origin) + 1 - origin };
     default: {
       const refs: CrossReference[] = [];
-      collectReferences(node, text, refs);
+      collectReferences(node, text, origin, refs);
       return { kind: 'other', span, refs };
     }
   }
 }
 
-function analyseHeading(node: Heading, text: string, span: Span): BlockFacts {
+function analyseHeading(node: Heading, text: string, span: Span, origin: number): BlockFacts {
   const refs: CrossReference[] = [];
-  collectReferences(node, text, refs);
+  collectReferences(node, text, origin, refs);
   // The title as written (inline markup kept, so normalisation sees footnote marks).
   const first = node.children[0];
   const last = node.children[node.children.length - 1];
-  const title = first && last ? text.slice(first.position!.start.offset!, last.position!.end.offset!) : '';
-  return { kind: 'heading', span, level: node.depth, title, refs };
+  const title = first && last ? text.slice(startOf(first), endOf(last)) : '';
+  return { kind: 'heading', span, level: node.depth, title, key: normaliseHeading(title), refs };
 }
 
-function analyseItem(item: ListItem, list: List, text: string): ItemFacts {
-  const span = spanOf(item);
-  const head = text.slice(span.start, Math.min(span.end, span.start + 40));
+function analyseItem(item: ListItem, list: List, text: string, origin: number): ItemFacts {
+  const span = spanOf(item, origin);
+  const head = text.slice(origin, Math.min(origin + span.end, origin + 40));
   const refs: CrossReference[] = [];
-  collectReferences(item, text, refs);
+  collectReferences(item, text, origin, refs);
   const joinEnd = lastParagraphEnd(item);
+  const join = joinEnd === undefined ? undefined : joinEnd - origin;
   if (list.ordered) {
     const m = ORDERED_MARKER.exec(head);
-    const digitsAt = m ? span.start + head.indexOf(m[1]) : span.start;
+    const digitsAt = m ? head.indexOf(m[1]) : 0;
     return {
       span,
       kind: 'ordered',
       number: m ? Number(m[1]) : (list.start ?? 1),
       numberSpan: { start: digitsAt, end: digitsAt + (m ? m[1].length : 0) },
-      textStart: span.start + (m ? m[0].length : 0),
+      textStart: m ? m[0].length : 0,
       text: plainText(item, TEXT_LIMIT),
-      joinEnd,
+      joinEnd: join,
       refs,
     };
   }
   const bullet = BULLET_MARKER.exec(head);
-  const bulletSpan = { start: span.start, end: span.start + (bullet ? bullet[0].length : 1) };
-  const rest = head.slice(bulletSpan.end - span.start);
+  const bulletSpan = { start: 0, end: bullet ? bullet[0].length : 1 };
+  const rest = head.slice(bulletSpan.end);
   const legacy = LEGACY_NUMBER.exec(rest);
   if (legacy) {
     const at = bulletSpan.end;
@@ -109,11 +134,11 @@ function analyseItem(item: ListItem, list: List, text: string): ItemFacts {
       bulletSpan,
       textStart: at + legacy[0].length,
       text: plainText(item, TEXT_LIMIT),
-      joinEnd,
+      joinEnd: join,
       refs,
     };
   }
-  return { span, kind: 'bullet', bulletSpan, textStart: bulletSpan.end, text: plainText(item, TEXT_LIMIT), joinEnd, refs };
+  return { span, kind: 'bullet', bulletSpan, textStart: bulletSpan.end, text: plainText(item, TEXT_LIMIT), joinEnd: join, refs };
 }
 
 /** End offset of the last paragraph at the end of a list item (descending into nested lists). */
@@ -128,28 +153,28 @@ function lastParagraphEnd(node: Nodes): number | undefined {
   }
 }
 
-function analyseTable(node: MdTable, text: string, span: Span): BlockFacts {
+function analyseTable(node: MdTable, text: string, span: Span, origin: number): BlockFacts {
   const refs: CrossReference[] = [];
-  collectReferences(node, text, refs);
+  collectReferences(node, text, origin, refs);
   const rows = node.children.map((row) => ({
-    span: spanOf(row),
-    cells: row.children.map((cell) => ({ text: plainText(cell), span: spanOf(cell) })),
+    span: spanOf(row, origin),
+    cells: row.children.map((cell) => ({ text: plainText(cell), span: spanOf(cell, origin) })),
   }));
   return { kind: 'table', span, rows, refs };
 }
 
-/** References in the text and HTML of a subtree (never in code). */
-function collectReferences(root: Nodes, text: string, out: CrossReference[]): void {
+/** References in the text and HTML of a subtree (never in code), offsets relative to `origin`. */
+function collectReferences(root: Nodes, text: string, origin: number, out: CrossReference[]): void {
   // Depth-first in document order, with an explicit stack: deep nesting must not overflow.
   const stack: Nodes[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     if (node.type === 'text') {
-      const span = spanOf(node);
-      findReferences(text.slice(span.start, span.end), span.start, -1, out);
+      const start = startOf(node);
+      findReferences(text.slice(start, endOf(node)), start - origin, -1, out);
     } else if (node.type === 'html') {
-      const span = spanOf(node);
-      findHiddenReferences(text.slice(span.start, span.end), span.start, -1, out);
+      const start = startOf(node);
+      findHiddenReferences(text.slice(start, endOf(node)), start - origin, -1, out);
     } else if (node.type !== 'code' && node.type !== 'inlineCode' && 'children' in node) {
       const children = node.children as Nodes[];
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);

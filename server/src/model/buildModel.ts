@@ -1,5 +1,3 @@
-import { LineIndex } from '../text/lineIndex.js';
-import { normaliseHeading } from '../text/normalise.js';
 import type { ProfileRegistry } from '../profiles/registry.js';
 import { DEFAULT_PROFILE_ID } from '../profiles/registry.js';
 import type {
@@ -13,6 +11,7 @@ import type {
   ProseBlock,
   ReportModel,
   Section,
+  Span,
   Table,
 } from './types.js';
 import type { BlockFacts } from './blocks.js';
@@ -21,8 +20,9 @@ import { readFrontMatter } from './frontMatter.js';
 import { classifyHeading, isRestartHeading } from './sections.js';
 import { detectFramework } from './detectFramework.js';
 import { findStrays } from './strays.js';
-import { isGradeRow } from './gradeRows.js';
+import { gradeRowsOf } from './gradeRows.js';
 import { findJudgements } from './judgements.js';
+import { setUnits } from './units.js';
 
 export interface BuildOptions {
   registry: ProfileRegistry;
@@ -40,7 +40,7 @@ export function buildModel(uri: string, version: number, text: string, options: 
  * where it changed, then assembled here like a fresh one).
  */
 export function modelFromDocument(uri: string, version: number, doc: ParsedDocument, options: BuildOptions): ReportModel {
-  const model = assembleModel(uri, version, doc.text, doc.units, options);
+  const model = assembleModel(uri, version, doc, options);
   if (doc.tooComplex) {
     model.problems.push({
       code: 'document/too-complex',
@@ -51,28 +51,30 @@ export function modelFromDocument(uri: string, version: number, doc: ParsedDocum
   return model;
 }
 
-/** Build the model from analysed blocks: a linear scan, cheap enough to redo on every edit. */
-export function assembleModel(
-  uri: string,
-  version: number,
-  text: string,
-  blocks: BlockFacts[],
-  options: BuildOptions,
-): ReportModel {
+/**
+ * Build the model from a document's units: a linear scan, cheap enough to redo on every
+ * edit. Unit facts hold offsets relative to the unit's start: every span put in the model is
+ * a new object, made absolute here (the facts are shared with the next version's document).
+ * What costs more than a copy (heading classes, grade rows, front matter) is cached on the
+ * unit's facts object, which stays the same while the unit is unchanged.
+ */
+function assembleModel(uri: string, version: number, doc: ParsedDocument, options: BuildOptions): ReportModel {
+  const { text, units, starts } = doc;
   const problems: ModelProblem[] = [];
   let frontMatter: FrontMatter | undefined;
-  const first = blocks[0];
+  const first = units[0];
   if (first?.kind === 'front-matter') {
-    frontMatter = readFrontMatter(first.span, first.value, first.valueStart);
+    frontMatter = frontMatterOf(first, starts[0]);
     if (frontMatter.error) problems.push({ code: 'frontmatter/invalid', message: frontMatter.error.message, span: frontMatter.error.span });
   }
-  const headingKeys = blocks.flatMap((b) => (b.kind === 'heading' ? [normaliseHeading(b.title)] : []));
-  const framework = chooseFramework(text, headingKeys, frontMatter, options, problems);
+  const framework = chooseFramework(text, () => units.flatMap((b) => (b.kind === 'heading' ? [b.key] : [])), frontMatter, options, problems);
   const profile = framework.profile;
 
   const sections: Section[] = [];
   const paragraphs: NumberedParagraph[] = [];
-  const candidates: (Fragment & { order: number; leading?: boolean })[] = [];
+  const candidates: Fragment[] = [];
+  // Candidates before the first numbered paragraph of their section.
+  const leading = new Set<Fragment>();
   const gradeRows: GradeRow[] = [];
   const references: CrossReference[] = [];
   const tables: Table[] = [];
@@ -84,10 +86,13 @@ export function assembleModel(
   let restartPending = false;
   // Numbered paragraph before the candidates now pending, in the current section.
   let lastInSection = -1;
-  let pending: (Fragment & { order: number; leading?: boolean })[] = [];
+  let pending: Fragment[] = [];
   // Bullets right after a text ending in ':' are that text's list, not fragments.
   let listIntro = false;
   let previousJoinEnd: number | undefined;
+  // Open sections, innermost last (levels strictly increasing): a section's span ends where
+  // the next heading of the same or a higher level starts.
+  const open: number[] = [];
 
   const flushPending = (next: number) => {
     for (const c of pending) {
@@ -97,25 +102,28 @@ export function assembleModel(
     pending = [];
   };
 
-  for (const block of blocks) {
+  for (let u = 0; u < units.length; u++) {
+    const block = units[u];
+    const at = starts[u];
     switch (block.kind) {
       case 'heading': {
         pending = [];
         lastInSection = -1;
         listIntro = false;
         previousJoinEnd = undefined;
-        const key = normaliseHeading(block.title);
-        const cls = classifyHeading(key, profile, partName);
+        const cls = classifyHeading(block.key, profile, partName);
         if (cls.part) partName = cls.part;
+        const headingSpan = shifted(block.span, at);
+        while (open.length && sections[open[open.length - 1]].level >= block.level) sections[open.pop()!].span.end = headingSpan.start;
         let parent = current;
         while (parent >= 0 && sections[parent].level >= block.level) parent = sections[parent].parent;
         const index = sections.length;
         sections.push({
           title: block.title,
-          key,
+          key: block.key,
           level: block.level,
-          headingSpan: block.span,
-          span: { start: block.span.start, end: text.length },
+          headingSpan,
+          span: { start: headingSpan.start, end: text.length },
           role: cls.role,
           area: cls.area,
           part: partName,
@@ -123,83 +131,91 @@ export function assembleModel(
           children: [],
           paragraphs: [],
         });
+        open.push(index);
         if (parent >= 0) sections[parent].children.push(index);
         current = index;
-        if (isRestartHeading(key, profile)) restartPending = true;
-        for (const r of block.refs) references.push(r);
+        if (isRestartHeading(block.key, profile)) restartPending = true;
+        pushReferences(block.refs, at, references);
         break;
       }
-      case 'items':
-        for (const item of block.items) {
-          if (item.kind === 'bullet') {
-            if (!listIntro) {
-              pending.push({
-                order: item.span.start,
-                leading: lastInSection < 0,
-                span: item.span,
-                kind: 'bullet',
-                bulletSpan: item.bulletSpan,
-                textStart: item.textStart,
-                previous: lastInSection >= 0 ? lastInSection : paragraphs.length - 1,
-                next: -1,
-                joinAfter: previousJoinEnd,
-                text: item.text,
-              });
-            }
-            prose.push({ span: item.span, text: item.text, section: current });
-            for (const r of item.refs) references.push(r);
-          } else if (item.kind === 'ordered' && isGradeRow(text, item.textStart, profile, gradeRows, item.span.end)) {
-            // "1. Children who need help and protection<TAB>Requires improvement": a grade
-            // summary pasted as a list, not a numbered paragraph.
-            prose.push({ span: item.span, text: item.text, section: current });
-          } else {
-            const number = item.number!;
-            if (restartPending && number === 1 && paragraphs.length > 0) part++;
-            restartPending = false;
-            const index = paragraphs.length;
-            flushPending(index);
-            paragraphs.push({
-              number,
-              numberSpan: item.numberSpan!,
-              span: item.span,
-              form: item.kind === 'legacy-bullet' ? 'legacy-bullet' : 'ordered',
-              bulletSpan: item.bulletSpan,
-              section: current,
-              part,
+      case 'item': {
+        const item = block.item;
+        const span = shifted(item.span, at);
+        if (item.kind === 'bullet') {
+          if (!listIntro) {
+            const candidate: Fragment = {
+              span,
+              kind: 'bullet',
+              bulletSpan: shifted(item.bulletSpan!, at),
+              textStart: at + item.textStart,
+              previous: lastInSection >= 0 ? lastInSection : paragraphs.length - 1,
+              next: -1,
+              joinAfter: previousJoinEnd,
               text: item.text,
-              textStart: item.textStart,
-            });
-            for (const r of item.refs) references.push(r);
-            lastInSection = index;
-            listIntro = item.text.trimEnd().endsWith(':');
+            };
+            pending.push(candidate);
+            if (lastInSection < 0) leading.add(candidate);
           }
-          previousJoinEnd = item.joinEnd;
+          prose.push({ span, text: item.text, section: current });
+          pushReferences(item.refs, at, references);
+        } else if (item.kind === 'ordered' && gradeRowsOf(block, text, at, profile, gradeRows)) {
+          // "1. Children who need help and protection<TAB>Requires improvement": a grade
+          // summary pasted as a list, not a numbered paragraph.
+          prose.push({ span, text: item.text, section: current });
+        } else {
+          const number = item.number!;
+          if (restartPending && number === 1 && paragraphs.length > 0) part++;
+          restartPending = false;
+          const index = paragraphs.length;
+          flushPending(index);
+          paragraphs.push({
+            number,
+            numberSpan: shifted(item.numberSpan!, at),
+            span,
+            form: item.kind === 'legacy-bullet' ? 'legacy-bullet' : 'ordered',
+            bulletSpan: item.bulletSpan && shifted(item.bulletSpan, at),
+            section: current,
+            part,
+            text: item.text,
+            textStart: at + item.textStart,
+          });
+          pushReferences(item.refs, at, references);
+          lastInSection = index;
+          listIntro = item.text.trimEnd().endsWith(':');
         }
+        previousJoinEnd = item.joinEnd === undefined ? undefined : at + item.joinEnd;
         break;
-      case 'paragraph':
+      }
+      case 'paragraph': {
         listIntro = block.text.trimEnd().endsWith(':');
-        pending.push({
-          order: block.span.start,
-          leading: lastInSection < 0,
-          span: block.span,
+        const span = shifted(block.span, at);
+        const candidate: Fragment = {
+          span,
           kind: 'paragraph',
-          textStart: block.textStart,
+          textStart: at + block.textStart,
           previous: lastInSection >= 0 ? lastInSection : paragraphs.length - 1,
           next: -1,
           joinAfter: previousJoinEnd,
           text: block.text,
-        });
-        prose.push({ span: block.span, text: block.text, section: current });
-        for (const r of block.refs) references.push(r);
-        previousJoinEnd = block.joinEnd;
+        };
+        pending.push(candidate);
+        if (lastInSection < 0) leading.add(candidate);
+        prose.push({ span, text: block.text, section: current });
+        pushReferences(block.refs, at, references);
+        previousJoinEnd = at + block.joinEnd;
         break;
+      }
       case 'table':
-        tables.push({ span: block.span, rows: block.rows, section: current });
-        for (const r of block.refs) references.push(r);
+        tables.push({
+          span: shifted(block.span, at),
+          rows: block.rows.map((r) => ({ span: shifted(r.span, at), cells: r.cells.map((c) => ({ text: c.text, span: shifted(c.span, at) })) })),
+          section: current,
+        });
+        pushReferences(block.refs, at, references);
         previousJoinEnd = undefined;
         break;
       case 'other':
-        for (const r of block.refs) references.push(r);
+        pushReferences(block.refs, at, references);
         previousJoinEnd = undefined;
         break;
       case 'front-matter':
@@ -211,20 +227,11 @@ export function assembleModel(
   // Candidates at the start of a section (before its first numbered paragraph) are kept
   // only if they hold a stray number: a section's first paragraph can lose its number too.
   const inRun = candidates.filter(
-    (c) => c.previous >= 0 && c.next >= 0 && (c.leading || paragraphs[c.previous].section === paragraphs[c.next].section),
+    (c) => c.previous >= 0 && c.next >= 0 && (leading.has(c) || paragraphs[c.previous].section === paragraphs[c.next].section),
   );
   const withStrays = findStrays(text, paragraphs, inRun);
-  const fragments = inRun.filter((c) => !c.leading || c.stray);
+  const fragments = inRun.filter((c) => !leading.has(c) || c.stray);
 
-  // Section spans end where the next heading of the same or a higher level starts.
-  for (let i = 0; i < sections.length; i++) {
-    for (let j = i + 1; j < sections.length; j++) {
-      if (sections[j].level <= sections[i].level) {
-        sections[i].span.end = sections[j].headingSpan.start;
-        break;
-      }
-    }
-  }
   // A stray number's paragraph is in the section its fragment sits in (the innermost is the
   // one with the last heading before it), not the section of the numbered paragraph before
   // the fragment: a section's first paragraph can follow a heading.
@@ -244,12 +251,12 @@ export function assembleModel(
     uri,
     version,
     text,
-    lines: new LineIndex(text),
+    lines: doc.lines,
     frontMatter,
     framework,
     sections,
     paragraphs: withStrays,
-    fragments: fragments.map(({ order: _order, leading: _leading, ...f }) => f),
+    fragments,
     gradeRows,
     references,
     tables,
@@ -258,13 +265,39 @@ export function assembleModel(
     judgements: [],
     unknownGrades: [],
   };
+  setUnits(model, doc);
   findJudgements(model);
   return model;
 }
 
+function shifted(s: Span, by: number): Span {
+  return { start: s.start + by, end: s.end + by };
+}
+
+/** A unit's references, made absolute (new objects: `inParagraph` is set on them later). */
+function pushReferences(refs: CrossReference[], at: number, out: CrossReference[]): void {
+  for (const r of refs) {
+    out.push({ ...r, span: shifted(r.span, at), numbers: r.numbers.map((n) => ({ ...n, span: shifted(n.span, at) })) });
+  }
+}
+
+/**
+ * Front matter is read once per front matter unit (YAML parsing is not cheap); models of
+ * versions that share the unit share the (never modified) result.
+ */
+const frontMatterCache = new WeakMap<BlockFacts, { at: number; value: FrontMatter }>();
+
+function frontMatterOf(unit: Extract<BlockFacts, { kind: 'front-matter' }>, at: number): FrontMatter {
+  const hit = frontMatterCache.get(unit);
+  if (hit && hit.at === at) return hit.value;
+  const value = readFrontMatter(shifted(unit.span, at), unit.value, at + unit.valueStart);
+  frontMatterCache.set(unit, { at, value });
+  return value;
+}
+
 function chooseFramework(
   text: string,
-  headingKeys: string[],
+  headingKeys: () => string[],
   frontMatter: FrontMatter | undefined,
   options: BuildOptions,
   problems: ModelProblem[],
@@ -284,7 +317,7 @@ function chooseFramework(
       data: { known: registry.ids },
     });
   }
-  const detected = detectFramework(text, headingKeys, registry.all);
+  const detected = detectFramework(text, headingKeys(), registry.all);
   if (detected) return { profile: detected.profile, source: 'detected', evidence: detected.evidence };
   return { profile: registry.get(DEFAULT_PROFILE_ID) ?? registry.all[0], source: 'default' };
 }
@@ -293,10 +326,8 @@ function chooseFramework(
 function attributeReferences(references: CrossReference[], paragraphs: NumberedParagraph[]): void {
   references.sort((a, b) => a.span.start - b.span.start);
   let j = 0;
-  for (let i = 0; i < references.length; i++) {
-    const r = references[i];
+  for (const r of references) {
     while (j < paragraphs.length && paragraphs[j].span.end <= r.span.start) j++;
-    // A copy: block facts are shared with the next version's model (incremental parsing).
-    references[i] = { ...r, inParagraph: j < paragraphs.length && paragraphs[j].span.start <= r.span.start ? j : -1 };
+    r.inParagraph = j < paragraphs.length && paragraphs[j].span.start <= r.span.start ? j : -1;
   }
 }

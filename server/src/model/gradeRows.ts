@@ -1,5 +1,5 @@
 import type { Profile } from '../profiles/types.js';
-import type { GradeRow } from './types.js';
+import type { GradeRow, Span } from './types.js';
 import { normaliseHeading } from '../text/normalise.js';
 
 /** Area text, then a tab or a run of spaces, then the rest of the line. Linear: no nested quantifiers. */
@@ -39,4 +39,29 @@ function gradeRowAt(text: string, start: number, profile: Profile, out: GradeRow
     gradeSpan: { start: gradeAt, end: gradeAt + m[2].length },
   });
   return true;
+}
+
+/** Grade rows found in a list item, offsets relative to its start (none: not a grade row). */
+const rowCache = new WeakMap<object, { profile: Profile; rows: GradeRow[] | undefined }>();
+
+/**
+ * `isGradeRow` for an ordered item unit starting at `at`, cached per unit (whose text is the
+ * same while the unit object is: see blocks.ts). The rows are added to `out`, made absolute.
+ */
+export function gradeRowsOf(unit: { span: Span; item: { textStart: number } }, text: string, at: number, profile: Profile, out: GradeRow[]): boolean {
+  let hit = rowCache.get(unit);
+  if (!hit || hit.profile !== profile) {
+    const found: GradeRow[] = [];
+    const rows = isGradeRow(text, at + unit.item.textStart, profile, found, at + unit.span.end) ? found.map((r) => shiftRow(r, -at)) : undefined;
+    hit = { profile, rows };
+    rowCache.set(unit, hit);
+  }
+  if (!hit.rows) return false;
+  for (const r of hit.rows) out.push(shiftRow(r, at));
+  return true;
+}
+
+function shiftRow(r: GradeRow, by: number): GradeRow {
+  const sh = (s: Span) => ({ start: s.start + by, end: s.end + by });
+  return { span: sh(r.span), areaText: r.areaText, areaSpan: sh(r.areaSpan), gradeText: r.gradeText, gradeSpan: sh(r.gradeSpan) };
 }

@@ -1,15 +1,18 @@
 import type { Nodes, Root, RootContent } from 'mdast';
-import type { CrossReference, Span } from './types.js';
-import { analyseBlock, type BlockFacts, type ItemFacts } from './blocks.js';
+import type { Span } from './types.js';
+import { analyseNode, type BlockFacts } from './blocks.js';
 import { parseMarkdown } from './parse.js';
+import { LineIndex } from '../text/lineIndex.js';
 
 /*
  * Incremental parsing. A document is kept as a sequence of *units*: its top-level blocks,
  * with top-level lists split into one unit per item (assembleModel reads list items one by
  * one, so how items are grouped into lists does not change the model). On an edit, only the
  * units the edit touches are parsed again, with remark, on a slice of the text cut at *safe
- * boundaries*; the other units are kept (those after the edit shifted by the change in
- * length).
+ * boundaries*; the other units are kept as they are. A unit's facts hold offsets relative
+ * to its start, and the starts are kept apart (`starts`): moving the units after an edit is
+ * a copy of an array of numbers, and an unchanged unit stays the same object from version
+ * to version (caches of what is derived from a unit key on it).
  *
  * A boundary at offset P (the start of an existing unit) is safe when
  *   - P starts a line, the line before it is blank, and the line at P starts at column 0
@@ -32,7 +35,12 @@ import { parseMarkdown } from './parse.js';
 /** A document's parse, as units. */
 export interface ParsedDocument {
   text: string;
+  /** The units, in document order; their offsets are relative to their start. */
   units: BlockFacts[];
+  /** Where each unit starts in `text`. */
+  starts: number[];
+  /** Line starts of `text`, kept up to date from version to version like the units. */
+  lines: LineIndex;
   /** Holds link reference or footnote definitions: edits re-parse the whole document. */
   global: boolean;
   /** remark gave up on inline markup nested thousands deep (see parse.ts). */
@@ -68,9 +76,14 @@ export interface UpdateResult {
 export function parseDocument(text: string): ParsedDocument {
   const root = parseMarkdown(text);
   const tooComplex = isTooComplex(root);
+  const units: BlockFacts[] = [];
+  const starts: number[] = [];
+  unitsOf(root, text, 0, units, starts);
   return {
     text,
-    units: unitsOf(root, text, 0),
+    units,
+    starts,
+    lines: new LineIndex(text),
     global: tooComplex || hasDefinitions(root) || brokenFrontMatter(text, root),
     ...(tooComplex ? { tooComplex } : {}),
   };
@@ -89,18 +102,11 @@ function brokenFrontMatter(text: string, root: Root): boolean {
   return /^\uFEFF?---/.test(text) && root.children[0]?.type !== 'yaml';
 }
 
-/** The units of a parsed slice, offsets shifted by `base` (the slice's start in the document). */
-function unitsOf(root: Root, text: string, base: number): BlockFacts[] {
-  const out: BlockFacts[] = [];
-  for (const node of root.children) {
-    const facts = analyseBlock(node, text);
-    if (facts.kind === 'items') {
-      for (const item of facts.items) out.push(shiftFacts({ kind: 'items', span: item.span, items: [item], refs: [] }, base));
-    } else {
-      out.push(shiftFacts(facts, base));
-    }
-  }
-  return out;
+/** The units of a parsed slice, with their starts (the slice starts at `base` in the document). */
+function unitsOf(root: Root, text: string, base: number, units: BlockFacts[], starts: number[]): void {
+  const from = starts.length;
+  for (const node of root.children) analyseNode(node, text, units, starts);
+  if (base !== 0) for (let i = from; i < starts.length; i++) starts[i] += base;
 }
 
 /** Definitions resolve references anywhere in the document. */
@@ -199,17 +205,17 @@ export function updateDocument(
     const one = diffRange(prev.text, newText);
     changed = one ? [one] : [];
   }
-  if (changed.length === 0) return { doc: { ...prev, text: newText }, reparsed: [], full: false };
+  if (changed.length === 0) return { doc: { ...prev, text: newText, lines: new LineIndex(newText, prev.lines.lineStarts) }, reparsed: [], full: false };
   if (prev.global) return full();
-  const units = prev.units;
+  const { units, starts } = prev;
   if (units.length === 0) return full();
 
   // Each change -> the run of old units [k, m) it touches: k the last unit starting at or
   // before the change, m the first unit after k starting at or after its end.
   const runs: { k: number; m: number }[] = [];
   for (const c of changed) {
-    const k = lastStartingAtOrBefore(units, c.start);
-    const m = firstStartingAtOrAfter(units, Math.max(c.oldEnd, units[k].span.start + 1), k + 1);
+    const k = lastStartingAtOrBefore(starts, c.start);
+    const m = firstStartingAtOrAfter(starts, Math.max(c.oldEnd, starts[k] + 1), k + 1);
     runs.push({ k, m });
   }
   const mapOld = makeMapper(changed);
@@ -219,13 +225,13 @@ export function updateDocument(
     for (const run of merged) {
       while (
         run.k > 0 &&
-        (indentedCode(prev, run.k - 1) || !safeStart(newText, mapOld(units[run.k].span.start))) &&
+        (indentedCode(prev, run.k - 1) || !safeStart(newText, mapOld(starts[run.k]))) &&
         !(tight && tightStart(prev, run.k, changed))
       )
         run.k--;
       while (
         run.m < units.length &&
-        (indentedCode(prev, run.m - 1) || !safeEnd(newText, mapOld(units[run.m].span.start))) &&
+        (indentedCode(prev, run.m - 1) || !safeEnd(newText, mapOld(starts[run.m]))) &&
         !(tight && tightEnd(prev, run.m, newText, mapOld))
       )
         run.m++;
@@ -236,15 +242,23 @@ export function updateDocument(
   }
 
   const out: BlockFacts[] = [];
+  const outStarts: number[] = [];
   const reparsed: Span[] = [];
-  let next = 0; // next old unit to copy
-  const copyUpTo = (limit: number) => {
-    for (; next < limit; next++) out.push(shiftFacts(units[next], mapOld(units[next].span.start) - units[next].span.start));
+  let next = 0; // next old unit to keep
+  // Units between runs are kept as they are; only their starts move (by the shift of the
+  // changes before them, the same for the whole stretch).
+  const keepUpTo = (limit: number) => {
+    if (next >= limit) return;
+    const delta = mapOld(starts[next]) - starts[next];
+    for (; next < limit; next++) {
+      out.push(units[next]);
+      outStarts.push(starts[next] + delta);
+    }
   };
   for (const run of merged) {
-    copyUpTo(run.k);
-    const start = run.k === 0 ? 0 : mapOld(units[run.k].span.start);
-    const end = run.m >= units.length ? newText.length : mapOld(units[run.m].span.start);
+    keepUpTo(run.k);
+    const start = run.k === 0 ? 0 : mapOld(starts[run.k]);
+    const end = run.m >= units.length ? newText.length : mapOld(starts[run.m]);
     const slice = newText.slice(start, end);
     if (start > 0 && (slice.startsWith('---') || slice.charCodeAt(0) === 0xfeff)) return full();
     const root = parseMarkdown(slice);
@@ -259,12 +273,16 @@ export function updateDocument(
         return tight ? updateDocument(prev, newText, changed, { tight: false }) : full();
       }
     }
-    for (const u of unitsOf(root, slice, start)) out.push(u);
+    unitsOf(root, slice, start, out, outStarts);
     reparsed.push({ start, end });
     next = run.m;
   }
-  copyUpTo(units.length);
-  return { doc: { text: newText, units: out, global: false }, reparsed, full: false };
+  keepUpTo(units.length);
+  return {
+    doc: { text: newText, units: out, starts: outStarts, lines: LineIndex.updated(prev.lines, newText, changed), global: false },
+    reparsed,
+    full: false,
+  };
 }
 
 function mergeRuns(runs: { k: number; m: number }[]): { k: number; m: number }[] {
@@ -277,23 +295,23 @@ function mergeRuns(runs: { k: number; m: number }[]): { k: number; m: number }[]
   return merged;
 }
 
-function lastStartingAtOrBefore(units: BlockFacts[], offset: number): number {
+function lastStartingAtOrBefore(starts: number[], offset: number): number {
   let lo = 0;
-  let hi = units.length - 1;
+  let hi = starts.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (units[mid].span.start <= offset) lo = mid;
+    if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
   return lo;
 }
 
-function firstStartingAtOrAfter(units: BlockFacts[], offset: number, from: number): number {
+function firstStartingAtOrAfter(starts: number[], offset: number, from: number): number {
   let lo = from;
-  let hi = units.length;
+  let hi = starts.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (units[mid].span.start >= offset) hi = mid;
+    if (starts[mid] >= offset) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -354,7 +372,7 @@ function boundaryAt(text: string, p: number): boolean {
 function indentedCode(doc: ParsedDocument, i: number): boolean {
   const unit = doc.units[i];
   if (!unit || unit.kind !== 'other') return false;
-  const c = doc.text.charCodeAt(unit.span.start);
+  const c = doc.text.charCodeAt(doc.starts[i]);
   return isBlankChar(c);
 }
 
@@ -387,12 +405,12 @@ function lineStartCol0(text: string, p: number): boolean {
 function tightStart(prev: ParsedDocument, k: number, changed: readonly ChangedRange[]): boolean {
   const unit = prev.units[k];
   const before = prev.units[k - 1];
-  if (unit.kind !== 'items' || before?.kind !== 'items') return false;
-  const p = unit.span.start;
+  if (unit.kind !== 'item' || before?.kind !== 'item') return false;
+  const p = prev.starts[k];
   if (!lineStartCol0(prev.text, p)) return false;
   // First character of the item's text, on the marker's line, not white space.
-  const item = unit.items[0];
-  let t = item.kind === 'ordered' ? (item.numberSpan?.end ?? p) + 1 : (item.bulletSpan?.end ?? p);
+  const item = unit.item;
+  let t = p + (item.kind === 'ordered' ? (item.numberSpan?.end ?? 0) + 1 : (item.bulletSpan?.end ?? 0));
   while (t < prev.text.length && isBlankChar(prev.text.charCodeAt(t))) t++;
   if (t >= prev.text.length || isBreak(prev.text.charCodeAt(t))) return false;
   // No change before or at that character.
@@ -406,8 +424,8 @@ function tightStart(prev: ParsedDocument, k: number, changed: readonly ChangedRa
 function tightEnd(prev: ParsedDocument, m: number, newText: string, mapOld: (o: number) => number): boolean {
   const unit = prev.units[m];
   const before = prev.units[m - 1];
-  if (unit.kind !== 'items' || before?.kind !== 'items') return false;
-  return lineStartCol0(newText, mapOld(unit.span.start));
+  if (unit.kind !== 'item' || before?.kind !== 'item') return false;
+  return lineStartCol0(newText, mapOld(prev.starts[m]));
 }
 
 const LIST_MARKER = /^(?:(\d{1,9})([.)])|([-*+]))(?=[ \t]|\r|\n|$)/;
@@ -469,50 +487,4 @@ function runsIntoEnd(root: Root, slice: string): boolean {
     }
   }
   return false;
-}
-
-/** A copy of block facts with every offset moved by `delta` (facts are never mutated). */
-export function shiftFacts(b: BlockFacts, delta: number): BlockFacts {
-  if (delta === 0) return b;
-  const span = sh(b.span, delta);
-  switch (b.kind) {
-    case 'heading':
-      return { ...b, span, refs: shiftRefs(b.refs, delta) };
-    case 'items':
-      return { ...b, span, items: b.items.map((i) => shiftItem(i, delta)), refs: shiftRefs(b.refs, delta) };
-    case 'paragraph':
-      return { ...b, span, textStart: b.textStart + delta, joinEnd: b.joinEnd + delta, refs: shiftRefs(b.refs, delta) };
-    case 'table':
-      return {
-        ...b,
-        span,
-        rows: b.rows.map((r) => ({ span: sh(r.span, delta), cells: r.cells.map((c) => ({ text: c.text, span: sh(c.span, delta) })) })),
-        refs: shiftRefs(b.refs, delta),
-      };
-    case 'front-matter':
-      return { ...b, span, valueStart: b.valueStart + delta };
-    case 'other':
-      return { ...b, span, refs: shiftRefs(b.refs, delta) };
-  }
-}
-
-function sh(s: Span, delta: number): Span {
-  return { start: s.start + delta, end: s.end + delta };
-}
-
-function shiftItem(i: ItemFacts, delta: number): ItemFacts {
-  const out: ItemFacts = { ...i, span: sh(i.span, delta), textStart: i.textStart + delta, refs: shiftRefs(i.refs, delta) };
-  if (i.numberSpan) out.numberSpan = sh(i.numberSpan, delta);
-  if (i.bulletSpan) out.bulletSpan = sh(i.bulletSpan, delta);
-  if (i.joinEnd !== undefined) out.joinEnd = i.joinEnd + delta;
-  return out;
-}
-
-function shiftRefs(refs: CrossReference[], delta: number): CrossReference[] {
-  if (refs.length === 0) return refs;
-  return refs.map((r) => ({
-    ...r,
-    span: sh(r.span, delta),
-    numbers: r.numbers.map((n) => ({ ...n, span: sh(n.span, delta) })),
-  }));
 }

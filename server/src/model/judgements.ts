@@ -4,6 +4,7 @@ import { normaliseHeading } from '../text/normalise.js';
 import { matchArea, matcherFor } from './sections.js';
 import { effectiveRole } from './roles.js';
 import { gradeMatcher, gradeOf, mask, alternation, VOCABULARY_PATTERN } from './phrases.js';
+import { memo, unitAt, unitCache } from './units.js';
 
 /*
  * Judgement statements: every place a report gives a judgement area a grade. Found in
@@ -89,18 +90,25 @@ export function findJudgements(model: ReportModel): void {
   }
 
   // Headings, then the first sentence of judgement sections whose heading has no grade.
+  let firsts: (Span | undefined)[] | undefined;
   model.sections.forEach((section, s) => {
     if (!section.area) return;
-    const found = gradeAfterArea(model, profile, section.headingSpan, section.part);
+    const head = section.headingSpan;
+    // Cached on the heading's unit, offsets relative to its start.
+    const rel = memo(headingCache, unitAt(model, head), [profile, section.part], () =>
+      relative(gradeAfterArea(model.text, profile, head, section.part), head.start),
+    );
+    const found = rel && { ...rel, gradeSpan: shift(rel.gradeSpan, head.start) };
     if (found?.grade) {
-      add(section.area, found.grade, section.headingSpan, found.gradeSpan, 'heading', s);
+      add(section.area, found.grade, head, found.gradeSpan, 'heading', s);
       return;
     }
     if (found?.unknown) model.unknownGrades.push({ span: found.gradeSpan, text: found.unknown, area: section.area });
-    const first = firstBlock(model, s);
+    firsts ??= firstBlocks(model);
+    const first = firsts[s];
     if (!first) return;
     const sentence = firstSentence(model.text, first);
-    const g = gradeInPredicate(model, profile, sentence);
+    const g = gradeInPredicate(model.text, profile, sentence);
     if (g) add(section.area, g.grade, sentence, g.gradeSpan, 'sentence', s);
   });
 
@@ -108,14 +116,44 @@ export function findJudgements(model: ReportModel): void {
   for (const block of model.prose) {
     if (inHistory(model, block.section)) continue;
     const part = block.section >= 0 ? model.sections[block.section].part : undefined;
-    for (const sentence of sentences(model.text, block.span)) {
-      const st = subjectStatement(model, profile, sentence, part);
-      if (st && !model.judgements.some((j) => j.gradeSpan.start === st.gradeSpan.start)) {
-        add(st.area, st.grade, sentence, st.gradeSpan, 'sentence', block.section);
+    const at = block.span.start;
+    const found = memo(proseCache, unitAt(model, block.span), [profile, part], () => {
+      const out: ProseStatement[] = [];
+      for (const sentence of sentences(model.text, block.span)) {
+        const st = subjectStatement(model.text, profile, sentence, part);
+        if (st) out.push({ area: st.area, grade: st.grade, sentence: shift(sentence, -at), gradeSpan: shift(st.gradeSpan, -at) });
+      }
+      return out;
+    });
+    for (const st of found) {
+      const gradeStart = st.gradeSpan.start + at;
+      if (!model.judgements.some((j) => j.gradeSpan.start === gradeStart)) {
+        add(st.area, st.grade, shift(st.sentence, at), shift(st.gradeSpan, at), 'sentence', block.section);
       }
     }
   }
   model.judgements.sort((a, b) => a.span.start - b.span.start);
+}
+
+interface ProseStatement {
+  area: string;
+  grade: string;
+  sentence: Span;
+  gradeSpan: Span;
+}
+
+type HeadingGrade = ReturnType<typeof gradeAfterArea>;
+
+/** What a heading and a prose block state, per unit (see units.ts): most blocks are unchanged from one version to the next. */
+const headingCache = unitCache<HeadingGrade>();
+const proseCache = unitCache<ProseStatement[]>();
+
+function shift(s: Span, by: number): Span {
+  return { start: s.start + by, end: s.end + by };
+}
+
+function relative(found: HeadingGrade, origin: number): HeadingGrade {
+  return found && { ...found, gradeSpan: shift(found.gradeSpan, -origin) };
 }
 
 /** Where the body starts: the first judgement section of an area graded in the body. */
@@ -166,9 +204,9 @@ function areaRegex(profile: Profile, area: string): RegExp {
 }
 
 /** In a heading: the last grade phrase after the area's name. */
-function gradeAfterArea(model: ReportModel, profile: Profile, span: Span, part: string | undefined) {
-  const source = mask(model.text.slice(span.start, span.end));
-  const area = matchArea(normaliseHeading(model.text.slice(span.start, span.end)), profile, part);
+function gradeAfterArea(text: string, profile: Profile, span: Span, part: string | undefined) {
+  const source = mask(text.slice(span.start, span.end));
+  const area = matchArea(normaliseHeading(text.slice(span.start, span.end)), profile, part);
   let from = 0;
   if (area) {
     const re = areaRegex(profile, area);
@@ -195,11 +233,13 @@ function gradeAfterArea(model: ReportModel, profile: Profile, span: Span, part: 
   return undefined;
 }
 
-/** The first paragraph, item or table directly in a section. */
-function firstBlock(model: ReportModel, s: number): Span | undefined {
-  let best: Span | undefined;
+/** For each section, the first numbered paragraph (its text) or prose block directly in it. */
+function firstBlocks(model: ReportModel): (Span | undefined)[] {
+  const best: (Span | undefined)[] = new Array(model.sections.length).fill(undefined);
   const consider = (span: Span, section: number) => {
-    if (section === s && (!best || span.start < best.start)) best = span;
+    if (section < 0) return;
+    const b = best[section];
+    if (!b || span.start < b.start) best[section] = span;
   };
   for (const p of model.paragraphs) consider({ start: p.textStart, end: p.span.end }, p.section);
   for (const p of model.prose) consider(p.span, p.section);
@@ -225,8 +265,8 @@ function sentences(text: string, span: Span): Span[] {
 }
 
 /** "… is good.", "… require improvement.", "… is that it requires improvement to be good". */
-function gradeInPredicate(model: ReportModel, profile: Profile, sentence: Span) {
-  const source = mask(model.text.slice(sentence.start, sentence.end));
+function gradeInPredicate(text: string, profile: Profile, sentence: Span) {
+  const source = mask(text.slice(sentence.start, sentence.end));
   const grades = gradeMatcher(profile).grade;
   grades.lastIndex = 0;
   for (let m = grades.exec(source); m; m = grades.exec(source)) {
@@ -242,8 +282,8 @@ function gradeInPredicate(model: ReportModel, profile: Profile, sentence: Span) 
 }
 
 /** A sentence whose subject (within its first words) names an area, with a graded predicate. */
-function subjectStatement(model: ReportModel, profile: Profile, sentence: Span, part: string | undefined) {
-  const source = mask(model.text.slice(sentence.start, sentence.end));
+function subjectStatement(text: string, profile: Profile, sentence: Span, part: string | undefined) {
+  const source = mask(text.slice(sentence.start, sentence.end));
   const head = source.slice(0, 200);
   for (const a of profile.judgements) {
     const re = areaRegex(profile, a.id);
@@ -253,12 +293,12 @@ function subjectStatement(model: ReportModel, profile: Profile, sentence: Span, 
     if (!m || !/^\s*(?:the\s+)?$/i.test(head.slice(0, m.index))) continue;
     const area = matchArea(normaliseHeading(m[0]), profile, part) ?? a.id;
     const rest = { start: sentence.start + m.index + m[0].length, end: sentence.end };
-    const words = model.text.slice(rest.start, rest.end).split(/\s+/).length;
+    const words = text.slice(rest.start, rest.end).split(/\s+/).length;
     if (words > 40) continue;
-    const g = gradeInPredicate(model, profile, rest);
+    const g = gradeInPredicate(text, profile, rest);
     if (!g) continue;
     // At most a dozen words between the subject and its verb.
-    const between = mask(model.text.slice(rest.start, g.gradeSpan.start)).trim().split(/\s+/).filter(Boolean);
+    const between = mask(text.slice(rest.start, g.gradeSpan.start)).trim().split(/\s+/).filter(Boolean);
     if (between.length > 14) continue;
     return { area, ...g };
   }

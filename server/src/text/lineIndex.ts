@@ -14,18 +14,42 @@ export class LineIndex {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+  /** `lineStarts`, when given, must be those of `text` (see `updated`). */
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
     }
+    const starts = [0];
+    scanLineStarts(text, 0, text.length, starts);
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `text`, made from the index of the text it was edited from: `changed` are
+   * the edited ranges (disjoint, in order; `start` and `oldEnd` in old offsets, `newEnd` in
+   * new offsets, as incremental.ts's ChangedRange). Only the edited ranges are scanned; the
+   * other line starts are copied, shifted. Equal to `new LineIndex(text)`.
+   */
+  static updated(prev: LineIndex, text: string, changed: readonly { start: number; oldEnd: number; newEnd: number }[]): LineIndex {
+    const old = prev.lineStarts;
+    const out: number[] = [];
+    let i = 0; // next old line start to copy
+    let delta = 0; // new - old offset, after the ranges handled so far
+    for (const c of changed) {
+      // Whether p starts a line depends on the characters at p - 1 and p: line starts up
+      // to c.start - 1 and from c.oldEnd + 1 are unchanged (shifted); those from c.start to
+      // newEnd are scanned again.
+      while (i < old.length && old[i] < c.start) out.push(old[i++] + delta);
+      const from = c.start + delta;
+      if (out.length === 0) out.push(0);
+      // From the character before the range (never behind a start already found: ranges may touch).
+      scanLineStarts(text, Math.max(from - 1, out[out.length - 1]), c.newEnd, out);
+      delta = c.newEnd - c.oldEnd;
+      while (i < old.length && old[i] <= c.oldEnd) i++;
+    }
+    while (i < old.length) out.push(old[i++] + delta);
+    return new LineIndex(text, out);
   }
 
   get lineCount(): number {
@@ -71,5 +95,18 @@ export class LineIndex {
 
   lineText(line: number): string {
     return this.text.slice(this.lineStarts[line], this.lineContentEnd(line));
+  }
+}
+
+/**
+ * Push the line starts p with from < p <= to (p a start when the character before it is
+ * \n, or a \r not followed by \n).
+ */
+function scanLineStarts(text: string, from: number, to: number, out: number[]): void {
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 /* \n */) out.push(i + 1);
+    else if (c === 13 /* \r */ && text.charCodeAt(i + 1) !== 10) out.push(i + 1);
   }
 }

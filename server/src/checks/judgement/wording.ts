@@ -1,6 +1,8 @@
 import type { Check, Finding } from '../types.js';
-import type { ReportModel } from '../../model/types.js';
+import type { Profile } from '../../profiles/types.js';
+import type { ReportModel, Span } from '../../model/types.js';
 import { alternation, mask } from '../../model/phrases.js';
+import { memo, unitAt, unitCache } from '../../model/units.js';
 import { areaName, gradeLabel } from './describe.js';
 
 /**
@@ -16,33 +18,67 @@ export const wordingCheck: Check = {
   run(model) {
     const rules = model.framework.profile.wording ?? [];
     if (rules.length === 0 || model.judgements.length === 0) return [];
+    const patterns = rulePatterns(model.framework.profile);
     const out: Finding[] = [];
-    // Each block's text is masked once, not once per rule (this check ran in O(rules × text)
-    // of masking: the slowest part of a keystroke on a long report).
-    const blocks = [...model.prose.map((p) => ({ span: p.span, section: p.section })), ...model.paragraphs.map((p) => ({ span: p.span, section: p.section }))].map(
-      (b) => ({ ...b, source: mask(model.text.slice(b.span.start, b.span.end)) }),
-    );
-    for (const rule of rules) {
-      const re = new RegExp(`(?<![\\w-])(?:${alternation([rule.phrase])})(?![\\w-])`, 'gi');
-      for (const block of blocks) {
-        const source = block.source;
-        re.lastIndex = 0;
-        for (let m = re.exec(source); m; m = re.exec(source)) {
-          const at = block.span.start + m.index;
+    // The phrases in each block, per rule, found once per block and remembered on the block's
+    // unit while it is unchanged (see model/units.ts): a keystroke searches one block again,
+    // not the whole report once per rule.
+    const blocks: { span: Span; section: number }[] = [...model.prose, ...model.paragraphs];
+    const found = blocks.map((b) => phrasesIn(model, b.span, patterns));
+    rules.forEach((rule, r) => {
+      blocks.forEach((block, b) => {
+        for (const m of found[b][r]) {
+          const at = block.span.start + m.start;
           const statement = statementBefore(model, at, block.section, rule.area);
           if (!statement || rule.grades.includes(statement.grade)) continue;
           out.push({
             code: 'judgement/wording',
-            span: { start: at, end: at + m[0].length },
-            message: `"${m[0]}" is the wording for ${rule.grades.map((g) => gradeLabel(model, g)).join(' or ')}, but ${areaName(model, statement.area)} is graded ${gradeLabel(model, statement.grade)} at line ${model.lines.lineAt(statement.span.start) + 1}.${rule.source ? ` [${rule.source}]` : ''}`,
+            span: { start: at, end: at + m.text.length },
+            message: `"${m.text}" is the wording for ${rule.grades.map((g) => gradeLabel(model, g)).join(' or ')}, but ${areaName(model, statement.area)} is graded ${gradeLabel(model, statement.grade)} at line ${model.lines.lineAt(statement.span.start) + 1}.${rule.source ? ` [${rule.source}]` : ''}`,
             related: [{ span: statement.gradeSpan, message: `graded ${gradeLabel(model, statement.grade)} here` }],
           });
         }
-      }
-    }
+      });
+    });
     return out;
   },
 };
+
+interface Phrase {
+  /** Offset in the block. */
+  start: number;
+  text: string;
+}
+
+const NONE: Phrase[] = [];
+const patternCache = new WeakMap<Profile, RegExp[]>();
+const phraseCache = unitCache<Phrase[][]>();
+
+/** One regex per wording rule of the profile. */
+function rulePatterns(profile: Profile): RegExp[] {
+  let patterns = patternCache.get(profile);
+  if (!patterns) {
+    patterns = (profile.wording ?? []).map((rule) => new RegExp(`(?<![\\w-])(?:${alternation([rule.phrase])})(?![\\w-])`, 'gi'));
+    patternCache.set(profile, patterns);
+  }
+  return patterns;
+}
+
+/** Each rule's phrases in the block at `span`, offsets relative to the block. */
+function phrasesIn(model: ReportModel, span: Span, patterns: RegExp[]): Phrase[][] {
+  return memo(phraseCache, unitAt(model, span), [patterns], () => {
+    const source = mask(model.text.slice(span.start, span.end));
+    return patterns.map((re) => {
+      let list = NONE;
+      re.lastIndex = 0;
+      for (let m = re.exec(source); m; m = re.exec(source)) {
+        if (list === NONE) list = [];
+        list.push({ start: m.index, text: m[0] });
+      }
+      return list;
+    });
+  });
+}
 
 function statementBefore(model: ReportModel, offset: number, section: number, area: string | undefined) {
   let found;

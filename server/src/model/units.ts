@@ -1,0 +1,59 @@
+import type { ReportModel, Span } from './types.js';
+import type { BlockFacts } from './blocks.js';
+
+/*
+ * The units a model was assembled from (incremental.ts). A unit's facts object stays the
+ * same from version to version while the unit's text is unchanged (its offsets are relative
+ * to its start), so it is the key for caches of whatever is derived from a block's text
+ * alone: judgement statements, wording phrases. Every heading, paragraph, list item and
+ * table of the model spans exactly one unit.
+ */
+
+interface Units {
+  units: readonly BlockFacts[];
+  starts: readonly number[];
+}
+
+const byModel = new WeakMap<ReportModel, Units>();
+
+export function setUnits(model: ReportModel, units: Units): void {
+  byModel.set(model, units);
+}
+
+/** The facts of the unit whose extent is exactly `span` in the model's text, if any. */
+export function unitAt(model: ReportModel, span: Span): BlockFacts | undefined {
+  const u = byModel.get(model);
+  if (!u) return undefined;
+  const { starts } = u;
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= span.start) lo = mid;
+    else hi = mid - 1;
+  }
+  const unit = u.units[lo];
+  return unit && starts[lo] === span.start && unit.span.end === span.end - span.start ? unit : undefined;
+}
+
+export interface UnitCache<T> {
+  map: WeakMap<object, { key: readonly unknown[]; value: T }>;
+}
+
+export function unitCache<T>(): UnitCache<T> {
+  return { map: new WeakMap() };
+}
+
+/**
+ * `compute()`, remembered on `unit` for as long as it is called with the same `key` (the
+ * context the value depends on besides the unit's text: profile, part…). Values must not
+ * depend on where the unit is: offsets in them are relative to the unit's start.
+ */
+export function memo<T>(cache: UnitCache<T>, unit: object | undefined, key: readonly unknown[], compute: () => T): T {
+  if (!unit) return compute();
+  const hit = cache.map.get(unit);
+  if (hit && hit.key.length === key.length && hit.key.every((k, i) => k === key[i])) return hit.value;
+  const value = compute();
+  cache.map.set(unit, { key, value });
+  return value;
+}
