@@ -14,39 +14,6 @@ export function termCounts(tokens: string[]): Map<string, number> {
   return counts;
 }
 
-export class Corpus {
-  private readonly df = new Map<string, number>();
-  private size = 0;
-
-  add(counts: Map<string, number>): void {
-    this.size++;
-    for (const term of counts.keys()) this.df.set(term, (this.df.get(term) ?? 0) + 1);
-  }
-
-  /** Smoothed IDF: rare terms weigh most; a term in every document still weighs a little. */
-  idf(term: string): number {
-    return Math.log((1 + this.size) / (1 + (this.df.get(term) ?? 0))) + 1;
-  }
-
-  /**
-   * Sub-linear TF × IDF, L2-normalised. A bigram no other document has is left out: phrases
-   * are a bonus when two texts share them, not a penalty on every text that shares none.
-   */
-  vector(counts: Map<string, number>): Vector {
-    const v: Vector = new Map();
-    let norm = 0;
-    for (const [term, n] of counts) {
-      if (term.includes(' ') && (this.df.get(term) ?? 0) <= 1) continue;
-      const w = (1 + Math.log(n)) * this.idf(term) * (term.includes(' ') ? 1.5 : 1);
-      v.set(term, w);
-      norm += w * w;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [term, w] of v) v.set(term, w / norm);
-    return v;
-  }
-}
-
 export function cosine(a: Vector, b: Vector): number {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;

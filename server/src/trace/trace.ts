@@ -2,8 +2,8 @@ import type { ReportModel, Span } from '../model/types.js';
 import { effectiveRole } from '../model/roles.js';
 import { referenceTargets } from '../fixes/renumber.js';
 import { contentTokens, definedAbbreviations, type TokenOptions } from './tokens.js';
-import { Corpus, termCounts, type Vector } from './similarity.js';
-import { InvertedIndex } from './index.js';
+import { termCounts, type Vector } from './similarity.js';
+import { TraceState, type Reader } from './state.js';
 import { stripHtmlComments } from '../text/normalise.js';
 
 /*
@@ -21,8 +21,6 @@ const MAX_CANDIDATES = 5;
 /** Weight of a finding outside the improvement's area (or part): a preference, not a filter. */
 const OTHER_AREA = 0.7;
 const RELATED_AREA = 0.9;
-/** Share of a score that comes from the best-matching sentence (the rest: the whole paragraph). */
-const SENTENCE_WEIGHT = 0.5;
 
 export interface TraceUnit {
   /** Index into model.paragraphs, or -1 for a bullet. */
@@ -133,52 +131,20 @@ function buildTrace(model: ReportModel): Trace {
     else if (role === 'judgement') findings.push(unit);
   });
 
-  // Vectors over one corpus: improvements, findings and summary findings of this report.
-  const options: TokenOptions = { abbreviations: abbreviations(model) };
-  const signature = [...options.abbreviations].map(([k, v]) => `${k}=${v}`).join('|');
-  const corpus = new Corpus();
-  const counts = new Map<TraceUnit, Map<string, number>>();
-  for (const u of [...improvements, ...findings, ...summaryFindings]) {
-    const c = cachedCounts(u.text, options, signature);
-    counts.set(u, c);
-    corpus.add(c);
-  }
+  // Similarities, from the state this document's previous version left (state.ts).
+  const state = stateFor(model.uri, abbreviations(model));
+  state.update(
+    improvements.map((u) => u.text),
+    [...findings, ...summaryFindings].map((u) => u.text),
+  );
   const vectors = new Map<TraceUnit, Vector>();
-  for (const [u, c] of counts) vectors.set(u, corpus.vector(c));
-  // A finding often covers several matters; the sentence that reports the one an improvement
-  // is about is the evidence. Sentence vectors use the paragraph corpus's weights.
-  const candidates = [...findings, ...summaryFindings];
-  const unitIndex = new InvertedIndex(candidates.map((f) => vectors.get(f)!));
-  const sentenceOwner: number[] = [];
-  const sentenceVectors: Vector[] = [];
-  candidates.forEach((f, i) => {
-    for (const s of splitSentences(f.text)) {
-      sentenceOwner.push(i);
-      sentenceVectors.push(corpus.vector(cachedCounts(s, options, signature)));
-    }
-  });
-  const sentenceIndex = new InvertedIndex(sentenceVectors);
-  /** Similarity of a query to every candidate it shares a word with (others score 0). */
-  const whole = new Float64Array(candidates.length);
-  const bestSentence = new Float64Array(candidates.length);
-  const touched: number[] = [];
-  const similarities = (v: Vector): Map<TraceUnit, number> => {
-    unitIndex.forEachDot(v, (id, dot) => {
-      if (whole[id] === 0 && bestSentence[id] === 0) touched.push(id);
-      whole[id] = dot;
-    });
-    sentenceIndex.forEachDot(v, (id, dot) => {
-      const owner = sentenceOwner[id];
-      if (whole[owner] === 0 && bestSentence[owner] === 0) touched.push(owner);
-      if (dot > bestSentence[owner]) bestSentence[owner] = dot;
-    });
+  for (const u of [...improvements, ...findings, ...summaryFindings]) vectors.set(u, state.entry(u.text)!.vector!);
+  const unitsOfText = new Map<string, TraceUnit[]>();
+  for (const u of [...findings, ...summaryFindings]) (unitsOfText.get(u.text) ?? unitsOfText.set(u.text, []).get(u.text)!).push(u);
+  /** Similarity of an improvement to every candidate scoring at least KEEP_THRESHOLD. */
+  const similarities = (imp: TraceUnit): Map<TraceUnit, number> => {
     const out = new Map<TraceUnit, number>();
-    for (const i of touched) {
-      out.set(candidates[i], SENTENCE_WEIGHT * bestSentence[i] + (1 - SENTENCE_WEIGHT) * whole[i]);
-      whole[i] = 0;
-      bestSentence[i] = 0;
-    }
-    touched.length = 0;
+    for (const [entry, score] of state.entry(imp.text)!.row!) for (const u of unitsOfText.get(entry.text) ?? []) out.set(u, score);
     return out;
   };
 
@@ -203,7 +169,7 @@ function buildTrace(model: ReportModel): Trace {
         }
       }
     }
-    const scores = similarities(vectors.get(imp)!);
+    const scores = similarities(imp);
     imp.findings.push(...ranked(model, imp, scores, findingSet, imp.findings));
     imp.summaryFindings.push(...ranked(model, imp, scores, summarySet, imp.summaryFindings));
     imp.supported = imp.findings.some((l) => l.explicit || l.score >= SUPPORT_THRESHOLD);
@@ -224,7 +190,7 @@ function ranked(model: ReportModel, imp: TraceUnit, scores: Map<TraceUnit, numbe
     if (score >= LIST_THRESHOLD) links.push({ paragraph: f.paragraph, number: f.number!, score, explicit: false });
   }
   return links
-    .sort((a, b) => b.score - a.score || a.number - b.number)
+    .sort((a, b) => b.score - a.score || a.number - b.number || a.paragraph - b.paragraph)
     .slice(0, MAX_CANDIDATES);
 }
 
@@ -261,23 +227,68 @@ function round(x: number): number {
 }
 
 /**
- * Term counts of a text, remembered across document versions: as an author types, one
- * paragraph changes and every other paragraph's words are the same as before. Keyed by the
- * abbreviations in force too, since they change the words.
+ * Term counts of a text and of its sentences, remembered across document versions: as an
+ * author types, one paragraph changes and every other paragraph's words are the same as
+ * before. A text's words are its sentences' words in order (sentences split at white space),
+ * so the sentences are read once and the whole text's counts made from them.
  */
-let countsCache = { signature: '', byText: new Map<string, Map<string, number>>() };
-const COUNTS_CACHE_LIMIT = 50_000;
+class CachedReader implements Reader {
+  private readonly sentenceTokens = new Map<string, string[]>();
+  private readonly whole = new Map<string, Map<string, number>>();
+  private readonly bySentence = new Map<string, Map<string, number>[]>();
+  constructor(private readonly options: TokenOptions) {}
 
-function cachedCounts(text: string, options: TokenOptions, signature: string): Map<string, number> {
-  if (countsCache.signature !== signature || countsCache.byText.size >= COUNTS_CACHE_LIMIT) {
-    countsCache = { signature, byText: new Map() };
+  counts(text: string): Map<string, number> {
+    let c = this.whole.get(text);
+    if (!c) {
+      c = termCounts(splitSentences(text).flatMap((s) => this.tokens(s)));
+      this.remember(this.whole, text, c);
+    }
+    return c;
   }
-  let c = countsCache.byText.get(text);
-  if (!c) {
-    c = termCounts(contentTokens(text, options));
-    countsCache.byText.set(text, c);
+
+  sentenceCounts(text: string): Map<string, number>[] {
+    let c = this.bySentence.get(text);
+    if (!c) {
+      c = splitSentences(text).map((s) => termCounts(this.tokens(s)));
+      this.remember(this.bySentence, text, c);
+    }
+    return c;
   }
-  return c;
+
+  private tokens(sentence: string): string[] {
+    let t = this.sentenceTokens.get(sentence);
+    if (!t) {
+      t = contentTokens(sentence, this.options);
+      this.remember(this.sentenceTokens, sentence, t);
+    }
+    return t;
+  }
+
+  private remember<T>(map: Map<string, T>, key: string, value: T): void {
+    if (map.size >= CACHE_LIMIT) map.clear();
+    map.set(key, value);
+  }
+}
+
+const CACHE_LIMIT = 50_000;
+/** States of the documents traced last (a few: the documents being edited). */
+const STATES_KEPT = 8;
+const states = new Map<string, { signature: string; state: TraceState }>();
+
+function stateFor(uri: string, abbreviations: Map<string, string>): TraceState {
+  const signature = [...abbreviations].map(([k, v]) => `${k}=${v}`).join('|');
+  let s = states.get(uri);
+  states.delete(uri);
+  if (!s || s.signature !== signature) s = { signature, state: new TraceState(new CachedReader({ abbreviations })) };
+  states.set(uri, s);
+  if (states.size > STATES_KEPT) states.delete(states.keys().next().value!);
+  return s.state;
+}
+
+/** Drops what was kept for a document (closed, or no longer a report). */
+export function forgetTrace(uri: string): void {
+  states.delete(uri);
 }
 
 function splitSentences(text: string): string[] {

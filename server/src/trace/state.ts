@@ -1,0 +1,244 @@
+import type { Vector } from './similarity.js';
+import { SlotIndex, clip } from './slotIndex.js';
+import { gridded, termParameter, weightVector } from './weights.js';
+
+/*
+ * The similarity side of the trace, kept from one document version to the next. As an author
+ * types, one paragraph's text changes; every other paragraph's words, vector and scores are
+ * what they were. The state is keyed by text (a paragraph is its text here: where it sits
+ * does not change its words), holds the document frequencies of the paragraphs it was last
+ * given, and on an update recomputes only:
+ *
+ * - the vectors of new texts, and of texts containing a term whose weight moved (its gridded
+ *   document frequency changed: weights.ts), or every vector when the gridded paragraph
+ *   count moved;
+ * - for each improvement text whose vector is unchanged, its scores against the candidates
+ *   whose vectors changed; for the others, all their scores.
+ *
+ * Every number is computed by the same code, with sums in the same order, as a fresh state
+ * would compute it, so an updated state answers exactly as a fresh one (a property test in
+ * test/unit/traceIncremental.test.ts holds it to that).
+ */
+
+/** Scores below this are not kept (ranking never lists them). */
+export const KEEP_THRESHOLD = 0.03;
+/** Share of a score that comes from the best-matching sentence (the rest: the whole paragraph). */
+export const SENTENCE_WEIGHT = 0.5;
+
+/** How a text is read: its sentences' term counts, and the whole text's. */
+export interface Reader {
+  counts(text: string): Map<string, number>;
+  sentenceCounts(text: string): Map<string, number>[];
+}
+
+interface Sentence {
+  vector: Vector;
+  slot: number;
+}
+
+export interface Entry {
+  readonly text: string;
+  readonly counts: Map<string, number>;
+  /** How many units of the current version have this text, as improvements and as candidates. */
+  improvements: number;
+  candidates: number;
+  vector: Vector | undefined;
+  /** While a candidate: its slot in the paragraph index and its sentences. */
+  slot: number;
+  sentences: Sentence[];
+  /** While an improvement: candidates scoring at least KEEP_THRESHOLD, with their scores. */
+  row: Map<Entry, number> | undefined;
+}
+
+export class TraceState {
+  private readonly entries = new Map<string, Entry>();
+  private readonly df = new Map<string, number>();
+  /** The parameter each term's weight was last computed with. */
+  private readonly parameters = new Map<string, number>();
+  private readonly termEntries = new Map<string, Set<Entry>>();
+  private readonly paragraphs = new SlotIndex();
+  private readonly sentences = new SlotIndex();
+  private readonly paragraphOwner: Entry[] = [];
+  private readonly sentenceOwner: Entry[] = [];
+  private griddedUnits = -1;
+
+  constructor(private readonly reader: Reader) {}
+
+  entry(text: string): Entry | undefined {
+    return this.entries.get(text);
+  }
+
+  /** Makes the state that of a version with these improvement and candidate texts (repeats count). */
+  update(improvementTexts: readonly string[], candidateTexts: readonly string[]): void {
+    const wanted = new Map<string, { improvements: number; candidates: number }>();
+    for (const t of improvementTexts) (wanted.get(t) ?? wanted.set(t, { improvements: 0, candidates: 0 }).get(t)!).improvements++;
+    for (const t of candidateTexts) (wanted.get(t) ?? wanted.set(t, { improvements: 0, candidates: 0 }).get(t)!).candidates++;
+
+    const touchedTerms = new Set<string>();
+    const created = new Set<Entry>();
+    const becameImprovement = new Set<Entry>();
+    const changedCandidates = new Set<Entry>();
+    const removedCandidates: Entry[] = [];
+    const adjust = (e: Entry, improvements: number, candidates: number) => {
+      const delta = improvements + candidates - (e.improvements + e.candidates);
+      if (delta !== 0) {
+        for (const term of e.counts.keys()) {
+          this.df.set(term, (this.df.get(term) ?? 0) + delta);
+          touchedTerms.add(term);
+        }
+      }
+      if (e.improvements === 0 && improvements > 0) becameImprovement.add(e);
+      if (e.improvements > 0 && improvements === 0) e.row = undefined;
+      if (e.candidates === 0 && candidates > 0) changedCandidates.add(e);
+      if (e.candidates > 0 && candidates === 0) {
+        this.leaveIndexes(e);
+        removedCandidates.push(e);
+      }
+      e.improvements = improvements;
+      e.candidates = candidates;
+    };
+
+    for (const e of [...this.entries.values()]) {
+      if (wanted.has(e.text)) continue;
+      adjust(e, 0, 0);
+      this.forget(e);
+    }
+    for (const [text, n] of wanted) {
+      let e = this.entries.get(text);
+      if (!e) {
+        e = { text, counts: this.reader.counts(text), improvements: 0, candidates: 0, vector: undefined, slot: -1, sentences: [], row: undefined };
+        this.entries.set(text, e);
+        for (const term of e.counts.keys()) (this.termEntries.get(term) ?? this.termEntries.set(term, new Set()).get(term)!).add(e);
+        created.add(e);
+      }
+      if (e.improvements !== n.improvements || e.candidates !== n.candidates) adjust(e, n.improvements, n.candidates);
+    }
+
+    // Which vectors are stale: new texts, and texts with a term whose weight moved.
+    const units = improvementTexts.length + candidateTexts.length;
+    const all = gridded(units) !== this.griddedUnits;
+    this.griddedUnits = gridded(units);
+    const stale = new Set<Entry>(created);
+    for (const term of touchedTerms) {
+      const df = this.df.get(term) ?? 0;
+      if (df === 0) {
+        this.df.delete(term);
+        this.parameters.delete(term);
+        continue;
+      }
+      const p = termParameter(term, df);
+      if (this.parameters.get(term) === p) continue;
+      this.parameters.set(term, p);
+      for (const e of this.termEntries.get(term) ?? []) stale.add(e);
+    }
+    for (const e of all ? this.entries.values() : stale) {
+      stale.add(e);
+      this.revector(e);
+      if (e.candidates > 0) changedCandidates.add(e);
+    }
+    // A text that was only an improvement and is now a candidate too keeps its vector but joins the indexes.
+    for (const e of changedCandidates) if (e.slot < 0) this.index(e);
+
+    // Scores: whole rows for improvements whose vector changed; otherwise only the changed candidates.
+    const candidateCount = [...this.entries.values()].reduce((n, e) => n + (e.candidates > 0 ? 1 : 0), 0);
+    const patchable = changedCandidates.size * 4 < candidateCount;
+    for (const e of this.entries.values()) {
+      if (e.improvements === 0) continue;
+      if (!e.row || stale.has(e) || becameImprovement.has(e) || !patchable) {
+        e.row = this.fullRow(e.vector!);
+        continue;
+      }
+      for (const c of removedCandidates) e.row.delete(c);
+      for (const c of changedCandidates) {
+        const s = this.score(e.vector!, c);
+        if (s >= KEEP_THRESHOLD) e.row.set(c, s);
+        else e.row.delete(c);
+      }
+    }
+  }
+
+  private parameterOf = (term: string): number => this.parameters.get(term) ?? termParameter(term, this.df.get(term) ?? 0);
+
+  private revector(e: Entry): void {
+    this.leaveIndexes(e);
+    e.vector = weightVector(e.counts, this.griddedUnits, this.parameterOf);
+    if (e.candidates > 0) this.index(e);
+  }
+
+  /** Enters a candidate's vector and its sentences' vectors in the indexes. */
+  private index(e: Entry): void {
+    e.slot = this.paragraphs.add(e.vector!);
+    this.paragraphOwner[e.slot] = e;
+    e.sentences = this.reader.sentenceCounts(e.text).map((counts) => {
+      const vector = weightVector(counts, this.griddedUnits, this.parameterOf);
+      const slot = this.sentences.add(vector);
+      this.sentenceOwner[slot] = e;
+      return { vector, slot };
+    });
+  }
+
+  private leaveIndexes(e: Entry): void {
+    if (e.slot >= 0 && e.vector) this.paragraphs.remove(e.slot, e.vector);
+    for (const s of e.sentences) this.sentences.remove(s.slot, s.vector);
+    e.slot = -1;
+    e.sentences = [];
+  }
+
+  private forget(e: Entry): void {
+    this.entries.delete(e.text);
+    for (const term of e.counts.keys()) {
+      const set = this.termEntries.get(term);
+      set?.delete(e);
+      if (set && set.size === 0) this.termEntries.delete(term);
+    }
+  }
+
+  /** Scores of one improvement vector against every candidate, through the indexes. */
+  private fullRow(q: Vector): Map<Entry, number> {
+    const whole = new Map<Entry, number>();
+    const best = new Map<Entry, number>();
+    this.paragraphs.forEachDot(q, (slot, dot) => whole.set(this.paragraphOwner[slot], dot));
+    this.sentences.forEachDot(q, (slot, dot) => {
+      const owner = this.sentenceOwner[slot];
+      if (dot > (best.get(owner) ?? 0)) best.set(owner, dot);
+    });
+    const row = new Map<Entry, number>();
+    for (const [c, w] of whole) {
+      const s = combine(best.get(c) ?? 0, w);
+      if (s >= KEEP_THRESHOLD) row.set(c, s);
+    }
+    return row;
+  }
+
+
+  /** One improvement vector against one candidate, directly: the same sums as fullRow. */
+  private score(q: Vector, c: Entry): number {
+    const v = c.vector!;
+    let dot = 0;
+    const shared: [string, number][] = [];
+    for (const [term, w] of q) {
+      const x = v.get(term);
+      if (x === undefined) continue;
+      dot += w * x;
+      shared.push([term, w]);
+    }
+    if (shared.length === 0) return 0;
+    let best = 0;
+    for (const s of c.sentences) {
+      let sdot = 0;
+      let any = false;
+      for (const [term, w] of shared) {
+        const x = s.vector.get(term);
+        if (x === undefined) continue;
+        sdot += w * x;
+        any = true;
+      }
+      if (any && clip(sdot) > best) best = clip(sdot);
+    }
+    return combine(best, clip(dot));
+  }
+}
+
+function combine(bestSentence: number, whole: number): number {
+  return SENTENCE_WEIGHT * bestSentence + (1 - SENTENCE_WEIGHT) * whole;
+}
