@@ -3,6 +3,7 @@ import type { CrossReference, Span } from './types.js';
 import { plainText } from './mdastText.js';
 import { findHiddenReferences, findReferences } from './references.js';
 import { normaliseHeading } from '../text/normalise.js';
+import { detach } from '../text/detach.js';
 
 /**
  * What one unit of a document (a top-level block, or one item of a top-level list)
@@ -80,7 +81,7 @@ function analyseBlock(node: Exclude<RootContent, List>, text: string, origin: nu
     case 'table':
       return analyseTable(node, text, span, origin);
     case 'yaml':
-      return { kind: 'front-matter', span, value: node.value, valueStart: text.indexOf('\n', origin) + 1 - origin };
+      return { kind: 'front-matter', span, value: detach(node.value), valueStart: text.indexOf('\n', origin) + 1 - origin };
     default: {
       const refs: CrossReference[] = [];
       collectReferences(node, text, origin, refs);
@@ -95,7 +96,7 @@ function analyseHeading(node: Heading, text: string, span: Span, origin: number)
   // The title as written (inline markup kept, so normalisation sees footnote marks).
   const first = node.children[0];
   const last = node.children[node.children.length - 1];
-  const title = first && last ? text.slice(startOf(first), endOf(last)) : '';
+  const title = first && last ? detach(text.slice(startOf(first), endOf(last))) : '';
   return { kind: 'heading', span, level: node.depth, title, key: normaliseHeading(title), refs };
 }
 

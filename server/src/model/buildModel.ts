@@ -17,12 +17,12 @@ import type {
 import type { BlockFacts } from './blocks.js';
 import { parseDocument, type ParsedDocument } from './incremental.js';
 import { readFrontMatter } from './frontMatter.js';
-import { classifyHeading, isRestartHeading } from './sections.js';
+import { classifyHeading, isRestartHeading, type HeadingClass } from './sections.js';
 import { detectFramework } from './detectFramework.js';
 import { findStrays } from './strays.js';
 import { gradeRowsOf } from './gradeRows.js';
 import { findJudgements } from './judgements.js';
-import { setUnits } from './units.js';
+import { memo, setUnits, unitCache } from './units.js';
 
 export interface BuildOptions {
   registry: ProfileRegistry;
@@ -111,7 +111,10 @@ function assembleModel(uri: string, version: number, doc: ParsedDocument, option
         lastInSection = -1;
         listIntro = false;
         previousJoinEnd = undefined;
-        const cls = classifyHeading(block.key, profile, partName);
+        const { cls, restart } = memo(headingClasses, block, profile, partName, () => ({
+          cls: classifyHeading(block.key, profile, partName),
+          restart: isRestartHeading(block.key, profile),
+        }));
         if (cls.part) partName = cls.part;
         const headingSpan = shifted(block.span, at);
         while (open.length && sections[open[open.length - 1]].level >= block.level) sections[open.pop()!].span.end = headingSpan.start;
@@ -134,7 +137,7 @@ function assembleModel(uri: string, version: number, doc: ParsedDocument, option
         open.push(index);
         if (parent >= 0) sections[parent].children.push(index);
         current = index;
-        if (isRestartHeading(block.key, profile)) restartPending = true;
+        if (restart) restartPending = true;
         pushReferences(block.refs, at, references);
         break;
       }
@@ -269,6 +272,9 @@ function assembleModel(uri: string, version: number, doc: ParsedDocument, option
   findJudgements(model);
   return model;
 }
+
+/** A heading's class, and whether numbering may restart after it, per heading unit. */
+const headingClasses = unitCache<{ cls: HeadingClass; restart: boolean }>();
 
 function shifted(s: Span, by: number): Span {
   return { start: s.start + by, end: s.end + by };

@@ -1,6 +1,7 @@
 import type { Profile } from '../profiles/types.js';
 import type { GradeRow, Span } from './types.js';
 import { normaliseHeading } from '../text/normalise.js';
+import { detach } from '../text/detach.js';
 
 /** Area text, then a tab or a run of spaces, then the rest of the line. Linear: no nested quantifiers. */
 const ROW = /^([^\t\r\n]*?\S)(?:\t+| {2,})[ \t]*([^\t\r\n]+?)[ \t]*$/;
@@ -52,7 +53,9 @@ export function gradeRowsOf(unit: { span: Span; item: { textStart: number } }, t
   let hit = rowCache.get(unit);
   if (!hit || hit.profile !== profile) {
     const found: GradeRow[] = [];
-    const rows = isGradeRow(text, at + unit.item.textStart, profile, found, at + unit.span.end) ? found.map((r) => shiftRow(r, -at)) : undefined;
+    const rows = isGradeRow(text, at + unit.item.textStart, profile, found, at + unit.span.end)
+      ? found.map((r) => ({ ...shiftRow(r, -at), areaText: detach(r.areaText), gradeText: detach(r.gradeText) }))
+      : undefined;
     hit = { profile, rows };
     rowCache.set(unit, hit);
   }

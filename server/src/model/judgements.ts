@@ -5,6 +5,7 @@ import { matchArea, matcherFor } from './sections.js';
 import { effectiveRole } from './roles.js';
 import { gradeMatcher, gradeOf, mask, alternation, VOCABULARY_PATTERN } from './phrases.js';
 import { memo, unitAt, unitCache } from './units.js';
+import { detach } from '../text/detach.js';
 
 /*
  * Judgement statements: every place a report gives a judgement area a grade. Found in
@@ -95,7 +96,7 @@ export function findJudgements(model: ReportModel): void {
     if (!section.area) return;
     const head = section.headingSpan;
     // Cached on the heading's unit, offsets relative to its start.
-    const rel = memo(headingCache, unitAt(model, head), [profile, section.part], () =>
+    const rel = memo(headingCache, unitAt(model, head), profile, section.part, () =>
       relative(gradeAfterArea(model.text, profile, head, section.part), head.start),
     );
     const found = rel && { ...rel, gradeSpan: shift(rel.gradeSpan, head.start) };
@@ -117,7 +118,7 @@ export function findJudgements(model: ReportModel): void {
     if (inHistory(model, block.section)) continue;
     const part = block.section >= 0 ? model.sections[block.section].part : undefined;
     const at = block.span.start;
-    const found = memo(proseCache, unitAt(model, block.span), [profile, part], () => {
+    const found = memo(proseCache, unitAt(model, block.span), profile, part, () => {
       const out: ProseStatement[] = [];
       for (const sentence of sentences(model.text, block.span)) {
         const st = subjectStatement(model.text, profile, sentence, part);
@@ -228,7 +229,8 @@ function gradeAfterArea(text: string, profile: Profile, span: Span, part: string
   // Only a grade word that ends the heading is a grade ("… Grade 3 (adequate)", ": adequate").
   if (word && /^[\s).:]*$/.test(tail.slice(word.index + word[0].length))) {
     const at = span.start + from + word.index;
-    return { grade: undefined, gradeSpan: { start: at, end: at + word[0].length }, unknown: word[0] };
+    // Detached: the result is cached on the heading's unit.
+    return { grade: undefined, gradeSpan: { start: at, end: at + word[0].length }, unknown: detach(word[0]) };
   }
   return undefined;
 }

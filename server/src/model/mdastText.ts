@@ -1,6 +1,10 @@
 import type { Nodes } from 'mdast';
+import { detach } from '../text/detach.js';
 
-/** Plain text of an mdast node (like mdast-util-to-string, without HTML or images). */
+/**
+ * Plain text of an mdast node (like mdast-util-to-string, without HTML or images). A string of
+ * its own, not a slice of the document (it lives on in unit facts: see text/detach.ts).
+ */
 export function plainText(node: Nodes, limit = Infinity): string {
   const parts: string[] = [];
   let length = 0;
@@ -31,5 +35,5 @@ export function plainText(node: Nodes, limit = Infinity): string {
     }
   }
   const text = parts.join('').replace(/\s+/g, ' ').trim();
-  return text.length > limit ? text.slice(0, limit) : text;
+  return detach(text.length > limit ? text.slice(0, limit) : text);
 }

@@ -37,7 +37,7 @@ export function unitAt(model: ReportModel, span: Span): BlockFacts | undefined {
 }
 
 export interface UnitCache<T> {
-  map: WeakMap<object, { key: readonly unknown[]; value: T }>;
+  map: WeakMap<object, { a: unknown; b: unknown; value: T }>;
 }
 
 export function unitCache<T>(): UnitCache<T> {
@@ -45,15 +45,16 @@ export function unitCache<T>(): UnitCache<T> {
 }
 
 /**
- * `compute()`, remembered on `unit` for as long as it is called with the same `key` (the
- * context the value depends on besides the unit's text: profile, part…). Values must not
- * depend on where the unit is: offsets in them are relative to the unit's start.
+ * `compute()`, remembered on `unit` for as long as it is called with the same `a` and `b`
+ * (the context the value depends on besides the unit's text: profile, part…). Values must
+ * not depend on where the unit is (offsets in them are relative to the unit's start), nor
+ * hold strings sliced from the document (see text/detach.ts).
  */
-export function memo<T>(cache: UnitCache<T>, unit: object | undefined, key: readonly unknown[], compute: () => T): T {
+export function memo<T>(cache: UnitCache<T>, unit: object | undefined, a: unknown, b: unknown, compute: () => T): T {
   if (!unit) return compute();
   const hit = cache.map.get(unit);
-  if (hit && hit.key.length === key.length && hit.key.every((k, i) => k === key[i])) return hit.value;
+  if (hit && hit.a === a && hit.b === b) return hit.value;
   const value = compute();
-  cache.map.set(unit, { key, value });
+  cache.map.set(unit, { a, b, value });
   return value;
 }

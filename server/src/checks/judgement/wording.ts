@@ -3,6 +3,7 @@ import type { Profile } from '../../profiles/types.js';
 import type { ReportModel, Span } from '../../model/types.js';
 import { alternation, mask } from '../../model/phrases.js';
 import { memo, unitAt, unitCache } from '../../model/units.js';
+import { detach } from '../../text/detach.js';
 import { areaName, gradeLabel } from './describe.js';
 
 /**
@@ -23,11 +24,16 @@ export const wordingCheck: Check = {
     // The phrases in each block, per rule, found once per block and remembered on the block's
     // unit while it is unchanged (see model/units.ts): a keystroke searches one block again,
     // not the whole report once per rule.
-    const blocks: { span: Span; section: number }[] = [...model.prose, ...model.paragraphs];
-    const found = blocks.map((b) => phrasesIn(model, b.span, patterns));
+    const withPhrases: { block: { span: Span; section: number }; found: Phrase[][] }[] = [];
+    for (const list of [model.prose, model.paragraphs]) {
+      for (const block of list) {
+        const found = phrasesIn(model, block.span, patterns);
+        if (found) withPhrases.push({ block, found });
+      }
+    }
     rules.forEach((rule, r) => {
-      blocks.forEach((block, b) => {
-        for (const m of found[b][r]) {
+      for (const { block, found } of withPhrases) {
+        for (const m of found[r]) {
           const at = block.span.start + m.start;
           const statement = statementBefore(model, at, block.section, rule.area);
           if (!statement || rule.grades.includes(statement.grade)) continue;
@@ -38,7 +44,7 @@ export const wordingCheck: Check = {
             related: [{ span: statement.gradeSpan, message: `graded ${gradeLabel(model, statement.grade)} here` }],
           });
         }
-      });
+      }
     });
     return out;
   },
@@ -52,7 +58,7 @@ interface Phrase {
 
 const NONE: Phrase[] = [];
 const patternCache = new WeakMap<Profile, RegExp[]>();
-const phraseCache = unitCache<Phrase[][]>();
+const phraseCache = unitCache<Phrase[][] | undefined>();
 
 /** One regex per wording rule of the profile. */
 function rulePatterns(profile: Profile): RegExp[] {
@@ -64,19 +70,22 @@ function rulePatterns(profile: Profile): RegExp[] {
   return patterns;
 }
 
-/** Each rule's phrases in the block at `span`, offsets relative to the block. */
-function phrasesIn(model: ReportModel, span: Span, patterns: RegExp[]): Phrase[][] {
-  return memo(phraseCache, unitAt(model, span), [patterns], () => {
+/** Each rule's phrases in the block at `span`, offsets relative to the block; undefined if none. */
+function phrasesIn(model: ReportModel, span: Span, patterns: RegExp[]): Phrase[][] | undefined {
+  return memo(phraseCache, unitAt(model, span), patterns, undefined, () => {
     const source = mask(model.text.slice(span.start, span.end));
-    return patterns.map((re) => {
+    let any = false;
+    const found = patterns.map((re) => {
       let list = NONE;
       re.lastIndex = 0;
       for (let m = re.exec(source); m; m = re.exec(source)) {
         if (list === NONE) list = [];
-        list.push({ start: m.index, text: m[0] });
+        list.push({ start: m.index, text: detach(m[0]) });
       }
+      any ||= list !== NONE;
       return list;
     });
+    return any ? found : undefined;
   });
 }
 
