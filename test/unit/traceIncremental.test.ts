@@ -16,8 +16,10 @@ import { readFixture, registry } from '../helpers.js';
 
 /** Texts are space-separated words here; sentences end at "." — enough to exercise the state. */
 const reader: Reader = {
-  counts: (text) => termCounts(text.split(/[\s.]+/).filter(Boolean)),
-  sentenceCounts: (text) => text.split('.').map((s) => termCounts(s.split(/\s+/).filter(Boolean))).filter((c) => c.size > 0),
+  read: (text, sentences) => ({
+    counts: termCounts(text.split(/[\s.]+/).filter(Boolean)),
+    sentences: sentences ? text.split('.').map((s) => termCounts(s.split(/\s+/).filter(Boolean))).filter((c) => c.size > 0) : undefined,
+  }),
 };
 
 /** A skewed vocabulary: a few words in most texts, many rare ones (df crosses the grid often). */

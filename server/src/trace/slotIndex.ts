@@ -8,7 +8,8 @@ import type { Vector } from './similarity.js';
  * vectors are their cosines.
  */
 export class SlotIndex {
-  private readonly postings = new Map<string, Map<number, number>>();
+  /** Term → [slot, weight, slot, weight, …]: flat, since most terms are in one or two slots. */
+  private readonly postings = new Map<string, number[]>();
   private acc = new Float64Array(64);
   private readonly touched: number[] = [];
   private readonly free: number[] = [];
@@ -23,9 +24,9 @@ export class SlotIndex {
       this.acc = grown;
     }
     for (const [term, weight] of vector) {
-      let list = this.postings.get(term);
-      if (!list) this.postings.set(term, (list = new Map()));
-      list.set(slot, weight);
+      const list = this.postings.get(term);
+      if (list) list.push(slot, weight);
+      else this.postings.set(term, [slot, weight]);
     }
     return slot;
   }
@@ -35,8 +36,18 @@ export class SlotIndex {
     for (const term of vector.keys()) {
       const list = this.postings.get(term);
       if (!list) continue;
-      list.delete(slot);
-      if (list.size === 0) this.postings.delete(term);
+      if (list.length === 2) {
+        this.postings.delete(term);
+        continue;
+      }
+      // Order within a list does not matter (each slot's sum runs in query order): move the last pair in.
+      for (let i = 0; i < list.length; i += 2) {
+        if (list[i] !== slot) continue;
+        list[i] = list[list.length - 2];
+        list[i + 1] = list[list.length - 1];
+        list.length -= 2;
+        break;
+      }
     }
     this.free.push(slot);
   }
@@ -50,9 +61,10 @@ export class SlotIndex {
     for (const [term, w] of query) {
       const list = this.postings.get(term);
       if (!list) continue;
-      for (const [slot, weight] of list) {
+      for (let i = 0; i < list.length; i += 2) {
+        const slot = list[i];
         if (this.acc[slot] === 0) this.touched.push(slot);
-        this.acc[slot] += w * weight;
+        this.acc[slot] += w * list[i + 1];
       }
     }
     for (const slot of this.touched) {

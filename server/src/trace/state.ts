@@ -10,8 +10,9 @@ import { gridded, termParameter, weightVector } from './weights.js';
  * given, and on an update recomputes only:
  *
  * - the vectors of new texts, and of texts containing a term whose weight moved (its gridded
- *   document frequency changed: weights.ts), or every vector when the gridded paragraph
- *   count moved;
+ *   document frequency changed: weights.ts — found by looking through the texts, cheaper
+ *   than keeping an index for the rare times it is needed), or every vector when the
+ *   gridded paragraph count moved;
  * - for each improvement text whose vector is unchanged, its scores against the candidates
  *   whose vectors changed; for the others, all their scores.
  *
@@ -25,10 +26,14 @@ export const KEEP_THRESHOLD = 0.03;
 /** Share of a score that comes from the best-matching sentence (the rest: the whole paragraph). */
 export const SENTENCE_WEIGHT = 0.5;
 
-/** How a text is read: its sentences' term counts, and the whole text's. */
+/** A text's term counts, and each sentence's when asked for (only candidates need those). */
+export interface Reading {
+  counts: Map<string, number>;
+  sentences?: Map<string, number>[];
+}
+
 export interface Reader {
-  counts(text: string): Map<string, number>;
-  sentenceCounts(text: string): Map<string, number>[];
+  read(text: string, sentences: boolean): Reading;
 }
 
 interface Sentence {
@@ -46,6 +51,8 @@ export interface Entry {
   /** While a candidate: its slot in the paragraph index and its sentences. */
   slot: number;
   sentences: Sentence[];
+  /** Sentence counts read with the text and not yet indexed (dropped once used: they are cheap to read again). */
+  unindexed: Map<string, number>[] | undefined;
   /** While an improvement: candidates scoring at least KEEP_THRESHOLD, with their scores. */
   row: Map<Entry, number> | undefined;
 }
@@ -55,7 +62,6 @@ export class TraceState {
   private readonly df = new Map<string, number>();
   /** The parameter each term's weight was last computed with. */
   private readonly parameters = new Map<string, number>();
-  private readonly termEntries = new Map<string, Set<Entry>>();
   private readonly paragraphs = new SlotIndex();
   private readonly sentences = new SlotIndex();
   private readonly paragraphOwner: Entry[] = [];
@@ -74,6 +80,8 @@ export class TraceState {
     for (const t of improvementTexts) (wanted.get(t) ?? wanted.set(t, { improvements: 0, candidates: 0 }).get(t)!).improvements++;
     for (const t of candidateTexts) (wanted.get(t) ?? wanted.set(t, { improvements: 0, candidates: 0 }).get(t)!).candidates++;
 
+    // A first update computes every weight anyway: no need to track which terms moved.
+    const first = this.entries.size === 0;
     const touchedTerms = new Set<string>();
     const created = new Set<Entry>();
     const becameImprovement = new Set<Entry>();
@@ -84,7 +92,7 @@ export class TraceState {
       if (delta !== 0) {
         for (const term of e.counts.keys()) {
           this.df.set(term, (this.df.get(term) ?? 0) + delta);
-          touchedTerms.add(term);
+          if (!first) touchedTerms.add(term);
         }
       }
       if (e.improvements === 0 && improvements > 0) becameImprovement.add(e);
@@ -106,9 +114,9 @@ export class TraceState {
     for (const [text, n] of wanted) {
       let e = this.entries.get(text);
       if (!e) {
-        e = { text, counts: this.reader.counts(text), improvements: 0, candidates: 0, vector: undefined, slot: -1, sentences: [], row: undefined };
+        const reading = this.reader.read(text, n.candidates > 0);
+        e = { text, counts: reading.counts, improvements: 0, candidates: 0, vector: undefined, slot: -1, sentences: [], unindexed: reading.sentences, row: undefined };
         this.entries.set(text, e);
-        for (const term of e.counts.keys()) (this.termEntries.get(term) ?? this.termEntries.set(term, new Set()).get(term)!).add(e);
         created.add(e);
       }
       if (e.improvements !== n.improvements || e.candidates !== n.candidates) adjust(e, n.improvements, n.candidates);
@@ -119,6 +127,8 @@ export class TraceState {
     const all = gridded(units) !== this.griddedUnits;
     this.griddedUnits = gridded(units);
     const stale = new Set<Entry>(created);
+    if (first) for (const [term, df] of this.df) this.parameters.set(term, termParameter(term, df));
+    const moved = new Set<string>();
     for (const term of touchedTerms) {
       const df = this.df.get(term) ?? 0;
       if (df === 0) {
@@ -127,9 +137,17 @@ export class TraceState {
         continue;
       }
       const p = termParameter(term, df);
-      if (this.parameters.get(term) === p) continue;
+      const before = this.parameters.get(term);
+      if (before === p) continue;
       this.parameters.set(term, p);
-      for (const e of this.termEntries.get(term) ?? []) stale.add(e);
+      // A term new to the document is only in new texts, which are stale already.
+      if (before !== undefined) moved.add(term);
+    }
+    if (moved.size > 0 && !all) {
+      for (const e of this.entries.values()) {
+        if (stale.has(e)) continue;
+        if (moved.size < e.counts.size ? [...moved].some((t) => e.counts.has(t)) : [...e.counts.keys()].some((t) => moved.has(t))) stale.add(e);
+      }
     }
     for (const e of all ? this.entries.values() : stale) {
       stale.add(e);
@@ -169,7 +187,9 @@ export class TraceState {
   private index(e: Entry): void {
     e.slot = this.paragraphs.add(e.vector!);
     this.paragraphOwner[e.slot] = e;
-    e.sentences = this.reader.sentenceCounts(e.text).map((counts) => {
+    const sentenceCounts = e.unindexed ?? this.reader.read(e.text, true).sentences!;
+    e.unindexed = undefined;
+    e.sentences = sentenceCounts.map((counts) => {
       const vector = weightVector(counts, this.griddedUnits, this.parameterOf);
       const slot = this.sentences.add(vector);
       this.sentenceOwner[slot] = e;
@@ -186,11 +206,6 @@ export class TraceState {
 
   private forget(e: Entry): void {
     this.entries.delete(e.text);
-    for (const term of e.counts.keys()) {
-      const set = this.termEntries.get(term);
-      set?.delete(e);
-      if (set && set.size === 0) this.termEntries.delete(term);
-    }
   }
 
   /** Scores of one improvement vector against every candidate, through the indexes. */

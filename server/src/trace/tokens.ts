@@ -21,24 +21,58 @@ export interface TokenOptions {
 
 /** Stemmed content words of `text`, with abbreviations expanded (the abbreviation kept too). */
 export function contentTokens(text: string, options: TokenOptions): string[] {
+  let memo = wordTokens.get(options);
+  if (!memo) wordTokens.set(options, (memo = new Map()));
   const out: string[] = [];
   const words = text.match(/[A-Za-z][A-Za-z'’-]*|\d+%?/g) ?? [];
   for (const raw of words) {
-    const bare = raw.replace(/['’]s?$/i, '').replace(/['’]/g, '');
-    const abbr = options.abbreviations.get(bare) ?? options.abbreviations.get(bare.replace(/s$/, ''));
-    if (abbr) {
-      for (const w of abbr.split(/[\s-]+/)) pushWord(w, out);
+    let tokens = memo.get(raw);
+    if (!tokens) {
+      tokens = wordTokensOf(raw, options);
+      if (memo.size >= STEMS_KEPT) memo.clear();
+      memo.set(raw, tokens);
     }
-    for (const part of bare.split('-')) pushWord(part, out);
+    for (const t of tokens) out.push(t);
   }
   return out;
 }
 
+/** The tokens of each word as written, per set of abbreviations in force. */
+const wordTokens = new WeakMap<TokenOptions, Map<string, string[]>>();
+
+function wordTokensOf(raw: string, options: TokenOptions): string[] {
+  const out: string[] = [];
+  const bare = raw.replace(/['’]s?$/i, '').replace(/['’]/g, '');
+  const abbr = options.abbreviations.get(bare) ?? options.abbreviations.get(bare.replace(/s$/, ''));
+  if (abbr) {
+    for (const w of abbr.split(/[\s-]+/)) pushWord(w, out);
+  }
+  for (const part of bare.split('-')) pushWord(part, out);
+  return out;
+}
+
 function pushWord(word: string, out: string[]): void {
+  let s = stems.get(word);
+  if (s === undefined) {
+    s = contentStem(word);
+    if (stems.size >= STEMS_KEPT) stems.clear();
+    stems.set(word, s);
+  }
+  if (s) out.push(s);
+}
+
+/**
+ * Word → its stem, or '' for a word that carries no evidence. A report uses a few thousand
+ * distinct words tens of thousands of times, so the stemmer runs once per distinct word.
+ */
+const stems = new Map<string, string>();
+const STEMS_KEPT = 100_000;
+
+function contentStem(word: string): string {
   const lower = word.toLowerCase();
-  if (lower.length < 2 || STOP.has(lower) || /^\d+%?$/.test(lower)) return;
+  if (lower.length < 2 || STOP.has(lower) || /^\d+%?$/.test(lower)) return '';
   const s = stem(lower);
-  if (s.length >= 2 && !STOP.has(s)) out.push(s);
+  return s.length >= 2 && !STOP.has(s) ? s : '';
 }
 
 /**
@@ -50,6 +84,8 @@ export function definedAbbreviations(text: string): Map<string, string> {
   const re = /\(([A-Z][A-Za-z]{1,7})\)/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const abbr = m[1].replace(/s$/, '');
+    // The first definition wins: later uses of "(MASH)" need no reading (a long report has hundreds).
+    if (found.has(abbr)) continue;
     const letters = abbr.replace(/[a-z]/g, '').toLowerCase();
     if (letters.length < 2) continue;
     const before = text.slice(Math.max(0, m.index - 200), m.index).split(/[\s]+/).filter(Boolean);
@@ -62,7 +98,7 @@ export function definedAbbreviations(text: string): Map<string, string> {
       if (!/^(of|and|the|for|to|in|on|a)$/i.test(w)) need -= w.split('-').length;
     }
     const initials = words.filter((w) => !/^(of|and|the|for|to|in|on|a)$/i.test(w)).flatMap((w) => w.split('-')).map((w) => w[0]?.toLowerCase()).join('');
-    if (initials === letters && !found.has(abbr)) found.set(abbr, words.join(' '));
+    if (initials === letters) found.set(abbr, words.join(' '));
   }
   return found;
 }

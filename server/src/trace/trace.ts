@@ -3,7 +3,7 @@ import { effectiveRole } from '../model/roles.js';
 import { referenceTargets } from '../fixes/renumber.js';
 import { contentTokens, definedAbbreviations, type TokenOptions } from './tokens.js';
 import { termCounts, type Vector } from './similarity.js';
-import { TraceState, type Reader } from './state.js';
+import { TraceState, type Reader, type Reading } from './state.js';
 import { stripHtmlComments } from '../text/normalise.js';
 
 /*
@@ -148,6 +148,14 @@ function buildTrace(model: ReportModel): Trace {
     return out;
   };
 
+  // The area weight of a pair depends only on their areas and parts: a handful of distinct pairs.
+  const weights = new Map<string, number>();
+  const weight = (imp: TraceUnit, f: TraceUnit): number => {
+    const key = `${imp.area}\u0000${imp.part}\u0000${f.area}\u0000${f.part}`;
+    let w = weights.get(key);
+    if (w === undefined) weights.set(key, (w = areaWeight(model, imp, f)));
+    return w;
+  };
   const findingSet = new Set<TraceUnit>(findings);
   const summarySet = new Set<TraceUnit>(summaryFindings);
   const targets = referenceTargets(model);
@@ -170,8 +178,8 @@ function buildTrace(model: ReportModel): Trace {
       }
     }
     const scores = similarities(imp);
-    imp.findings.push(...ranked(model, imp, scores, findingSet, imp.findings));
-    imp.summaryFindings.push(...ranked(model, imp, scores, summarySet, imp.summaryFindings));
+    imp.findings.push(...ranked(imp, scores, findingSet, imp.findings, weight));
+    imp.summaryFindings.push(...ranked(imp, scores, summarySet, imp.summaryFindings, weight));
     imp.supported = imp.findings.some((l) => l.explicit || l.score >= SUPPORT_THRESHOLD);
   }
   return { improvements, findings, summaryFindings, vectors };
@@ -181,12 +189,12 @@ function buildTrace(model: ReportModel): Trace {
  * Inferred links among `kind` (findings or summary findings), best first, excluding paragraphs
  * already linked explicitly. Only candidates sharing a word were scored; the rest score 0.
  */
-function ranked(model: ReportModel, imp: TraceUnit, scores: Map<TraceUnit, number>, kind: Set<TraceUnit>, existing: TraceLink[]): TraceLink[] {
+function ranked(imp: TraceUnit, scores: Map<TraceUnit, number>, kind: Set<TraceUnit>, existing: TraceLink[], weight: (imp: TraceUnit, f: TraceUnit) => number): TraceLink[] {
   const taken = new Set(existing.map((l) => l.paragraph));
   const links: TraceLink[] = [];
   for (const [f, s] of scores) {
     if (!kind.has(f) || taken.has(f.paragraph) || s < LIST_THRESHOLD) continue;
-    const score = round(s * areaWeight(model, imp, f));
+    const score = round(s * weight(imp, f));
     if (score >= LIST_THRESHOLD) links.push({ paragraph: f.paragraph, number: f.number!, score, explicit: false });
   }
   return links
@@ -227,51 +235,20 @@ function round(x: number): number {
 }
 
 /**
- * Term counts of a text and of its sentences, remembered across document versions: as an
- * author types, one paragraph changes and every other paragraph's words are the same as
- * before. A text's words are its sentences' words in order (sentences split at white space),
- * so the sentences are read once and the whole text's counts made from them.
+ * Term counts of a text and of its sentences. A text's words are its sentences' words in
+ * order (sentences split at white space), so both come from the same tokens; tokens.ts
+ * remembers each distinct word's tokens, so reading a text again is cheap.
  */
-class CachedReader implements Reader {
-  private readonly sentenceTokens = new Map<string, string[]>();
-  private readonly whole = new Map<string, Map<string, number>>();
-  private readonly bySentence = new Map<string, Map<string, number>[]>();
+class TokenReader implements Reader {
   constructor(private readonly options: TokenOptions) {}
 
-  counts(text: string): Map<string, number> {
-    let c = this.whole.get(text);
-    if (!c) {
-      c = termCounts(splitSentences(text).flatMap((s) => this.tokens(s)));
-      this.remember(this.whole, text, c);
-    }
-    return c;
-  }
-
-  sentenceCounts(text: string): Map<string, number>[] {
-    let c = this.bySentence.get(text);
-    if (!c) {
-      c = splitSentences(text).map((s) => termCounts(this.tokens(s)));
-      this.remember(this.bySentence, text, c);
-    }
-    return c;
-  }
-
-  private tokens(sentence: string): string[] {
-    let t = this.sentenceTokens.get(sentence);
-    if (!t) {
-      t = contentTokens(sentence, this.options);
-      this.remember(this.sentenceTokens, sentence, t);
-    }
-    return t;
-  }
-
-  private remember<T>(map: Map<string, T>, key: string, value: T): void {
-    if (map.size >= CACHE_LIMIT) map.clear();
-    map.set(key, value);
+  read(text: string, sentences: boolean): Reading {
+    if (!sentences) return { counts: termCounts(contentTokens(text, this.options)) };
+    const tokens = splitSentences(text).map((s) => contentTokens(s, this.options));
+    return { counts: termCounts(tokens.flat()), sentences: tokens.map(termCounts) };
   }
 }
 
-const CACHE_LIMIT = 50_000;
 /** States of the documents traced last (a few: the documents being edited). */
 const STATES_KEPT = 8;
 const states = new Map<string, { signature: string; state: TraceState }>();
@@ -280,7 +257,7 @@ function stateFor(uri: string, abbreviations: Map<string, string>): TraceState {
   const signature = [...abbreviations].map(([k, v]) => `${k}=${v}`).join('|');
   let s = states.get(uri);
   states.delete(uri);
-  if (!s || s.signature !== signature) s = { signature, state: new TraceState(new CachedReader({ abbreviations })) };
+  if (!s || s.signature !== signature) s = { signature, state: new TraceState(new TokenReader({ abbreviations })) };
   states.set(uri, s);
   if (states.size > STATES_KEPT) states.delete(states.keys().next().value!);
   return s.state;

@@ -32,8 +32,16 @@ export function termParameter(term: string, df: number): number {
 
 /** Smoothed IDF: rare terms weigh most; a term in every paragraph still weighs a little. */
 export function idf(griddedUnits: number, parameter: number): number {
-  return Math.log((1 + griddedUnits) / (1 + parameter)) + 1;
+  if (griddedUnits !== idfUnits) {
+    idfUnits = griddedUnits;
+    idfs.length = 0;
+  }
+  return (idfs[parameter] ??= Math.log((1 + griddedUnits) / (1 + parameter)) + 1);
 }
+
+/** IDFs for the last paragraph count seen: a few hundred distinct values serve every term. */
+let idfUnits = -1;
+const idfs: number[] = [];
 
 /** Sub-linear TF × IDF (bigrams ×1.5), L2-normalised. `parameterOf` gives termParameter. */
 export function weightVector(counts: Map<string, number>, griddedUnits: number, parameterOf: (term: string) => number): Map<string, number> {
@@ -42,7 +50,7 @@ export function weightVector(counts: Map<string, number>, griddedUnits: number, 
   for (const [term, n] of counts) {
     const p = parameterOf(term);
     if (p < 0) continue;
-    const w = (1 + Math.log(n)) * idf(griddedUnits, p) * (isBigram(term) ? 1.5 : 1);
+    const w = (n === 1 ? 1 : 1 + Math.log(n)) * idf(griddedUnits, p) * (isBigram(term) ? 1.5 : 1);
     v.set(term, w);
     norm += w * w;
   }
