@@ -54,7 +54,8 @@ let settings: ServerSettings = readSettings({});
 let workspaceRoots: string[] = [];
 let canPullConfiguration = false;
 let versionedEdits = false;
-const timers = new Map<string, NodeJS.Timeout>();
+/** Pending diagnostics work per document: how to cancel it. */
+const timers = new Map<string, () => void>();
 
 connection.onInitialize((params: InitializeParams) => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
@@ -122,8 +123,7 @@ function applySettings(next: ServerSettings): void {
 }
 
 function schedule(doc: TextDocument, delay = settings.diagnosticsDelay): void {
-  const pending = timers.get(doc.uri);
-  if (pending) clearTimeout(pending);
+  timers.get(doc.uri)?.();
   const run = () => {
     timers.delete(doc.uri);
     const current = documents.get(doc.uri);
@@ -131,9 +131,20 @@ function schedule(doc: TextDocument, delay = settings.diagnosticsDelay): void {
     if (!current || current.version !== doc.version) return;
     publish(current);
   };
-  // Even undelayed, run after the messages already queued: a newer version makes this one stale.
-  if (delay <= 0) timers.set(doc.uri, setTimeout(run, 0));
-  else timers.set(doc.uri, setTimeout(run, delay));
+  if (delay <= 0) {
+    // Even undelayed, run after the messages already queued, so that a newer version makes
+    // this one stale: vscode-jsonrpc handles one queued message per setImmediate turn, so two
+    // turns let a queued change land first. (setTimeout(0) would wait 1 ms, a fifth of a
+    // keystroke's budget.)
+    const first = setImmediate(() => {
+      const second = setImmediate(run);
+      timers.set(doc.uri, () => clearImmediate(second));
+    });
+    timers.set(doc.uri, () => clearImmediate(first));
+  } else {
+    const timer = setTimeout(run, delay);
+    timers.set(doc.uri, () => clearTimeout(timer));
+  }
 }
 
 function publish(doc: TextDocument): void {
@@ -145,8 +156,7 @@ function publish(doc: TextDocument): void {
 documents.onDidOpen((e) => schedule(e.document, 0));
 documents.onDidChangeContent((e) => schedule(e.document));
 documents.onDidClose((e) => {
-  const pending = timers.get(e.document.uri);
-  if (pending) clearTimeout(pending);
+  timers.get(e.document.uri)?.();
   timers.delete(e.document.uri);
   service.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
