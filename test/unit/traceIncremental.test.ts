@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TraceState, type Reader } from '../../server/src/trace/state.js';
-import { termCounts } from '../../server/src/trace/similarity.js';
+import { countTerms, TermTable } from '../../server/src/trace/terms.js';
 import { gridded } from '../../server/src/trace/weights.js';
 import { traceOf, type Trace } from '../../server/src/trace/trace.js';
 import { buildModel, modelFromDocument } from '../../server/src/model/buildModel.js';
@@ -15,12 +15,17 @@ import { readFixture, registry } from '../helpers.js';
  */
 
 /** Texts are space-separated words here; sentences end at "." — enough to exercise the state. */
-const reader: Reader = {
-  read: (text, sentences) => ({
-    counts: termCounts(text.split(/[\s.]+/).filter(Boolean)),
-    sentences: sentences ? text.split('.').map((s) => termCounts(s.split(/\s+/).filter(Boolean))).filter((c) => c.size > 0) : undefined,
-  }),
-};
+function reader(): Reader {
+  const table = new TermTable();
+  const stems = (s: string) => s.split(/[\s.]+/).filter(Boolean).map((w) => table.stem(w));
+  return {
+    table,
+    read: (text, sentences) => ({
+      counts: countTerms(stems(text), table),
+      sentences: sentences ? text.split('.').map(stems).filter((s) => s.length > 0).map((s) => countTerms(s, table)) : undefined,
+    }),
+  };
+}
 
 /** A skewed vocabulary: a few words in most texts, many rare ones (df crosses the grid often). */
 const word = fc.oneof(
@@ -80,14 +85,14 @@ function snapshot(state: TraceState, v: Version): unknown {
     const e = state.entry(t)!;
     return {
       text: t,
-      vector: [...e.vector!].sort(([a], [b]) => (a < b ? -1 : 1)),
+      vector: [...e.vector!].map(([term, w]) => [state.termName(term), w] as const).sort(([a], [b]) => (a < b ? -1 : 1)),
       row: e.row ? [...e.row].map(([c, s]) => [c.text, s] as const).sort(([a], [b]) => (a < b ? -1 : 1)) : undefined,
     };
   });
 }
 
 function fresh(v: Version): TraceState {
-  const s = new TraceState(reader);
+  const s = new TraceState(reader());
   s.update(v.improvements, v.candidates);
   return s;
 }
@@ -103,7 +108,7 @@ describe('traceability: the incremental trace equals a fresh one', function () {
   it('the state after any sequence of versions answers as a fresh state (vectors and scores, to the bit)', () => {
     fc.assert(
       fc.property(versionArb, fc.array(stepArb, { minLength: 1, maxLength: 25 }), (start, steps) => {
-        const state = new TraceState(reader);
+        const state = new TraceState(reader());
         let v: Version = start;
         state.update(v.improvements, v.candidates);
         for (const s of steps) {
@@ -117,7 +122,7 @@ describe('traceability: the incremental trace equals a fresh one', function () {
   });
 
   it('grid crossings: a word in ever more texts, with the paragraph count growing past grid steps', () => {
-    const state = new TraceState(reader);
+    const state = new TraceState(reader());
     const v: Version = { improvements: ['plan risk carer', 'visit w1 w2'], candidates: [] };
     for (let n = 0; n < 400; n++) {
       v.candidates.push(n % 3 === 0 ? `plan w${n % 17} rare${n}. risk visit` : `w${n % 29} carer rare${n}`);
@@ -131,7 +136,7 @@ describe('traceability: the incremental trace equals a fresh one', function () {
   const comparable = (t: Trace) => ({
     improvements: t.improvements.map(({ findings, summaryFindings, supported, citations, number, text }) => ({ findings, summaryFindings, supported, citations, number, text })),
     findings: t.findings.map((f) => f.paragraph),
-    vectors: [...t.vectors.values()].map((v) => [...v]),
+    vectors: [...t.vectors.values()].map((v) => [...v].map(([term, w]) => [t.termName(term), w])),
   });
   let freshUri = 0;
   for (const name of ['corpus/haringey-2014.report.md', 'corpus/barnet-2012.report.md', 'raw/haringey-2014.raw.report.md']) {

@@ -9,7 +9,7 @@ import type { Vector } from './similarity.js';
  */
 export class SlotIndex {
   /** Term → [slot, weight, slot, weight, …]: flat, since most terms are in one or two slots. */
-  private readonly postings = new Map<string, number[]>();
+  private readonly postings: (number[] | undefined)[] = [];
   private acc = new Float64Array(64);
   private readonly touched: number[] = [];
   private readonly free: number[] = [];
@@ -24,9 +24,9 @@ export class SlotIndex {
       this.acc = grown;
     }
     for (const [term, weight] of vector) {
-      const list = this.postings.get(term);
+      const list = this.postings[term];
       if (list) list.push(slot, weight);
-      else this.postings.set(term, [slot, weight]);
+      else this.postings[term] = [slot, weight];
     }
     return slot;
   }
@@ -34,10 +34,10 @@ export class SlotIndex {
   /** Empties `slot`, which held `vector`, for reuse. */
   remove(slot: number, vector: Vector): void {
     for (const term of vector.keys()) {
-      const list = this.postings.get(term);
+      const list = this.postings[term];
       if (!list) continue;
       if (list.length === 2) {
-        this.postings.delete(term);
+        this.postings[term] = undefined;
         continue;
       }
       // Order within a list does not matter (each slot's sum runs in query order): move the last pair in.
@@ -59,7 +59,7 @@ export class SlotIndex {
    */
   forEachDot(query: Vector, visit: (slot: number, dot: number) => void): void {
     for (const [term, w] of query) {
-      const list = this.postings.get(term);
+      const list = this.postings[term];
       if (!list) continue;
       for (let i = 0; i < list.length; i += 2) {
         const slot = list[i];

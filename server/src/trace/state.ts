@@ -1,6 +1,8 @@
 import type { Vector } from './similarity.js';
 import { SlotIndex, clip } from './slotIndex.js';
 import { gridded, termParameter, weightVector } from './weights.js';
+import { detach } from '../text/detach.js';
+import type { TermTable } from './terms.js';
 
 /*
  * The similarity side of the trace, kept from one document version to the next. As an author
@@ -28,11 +30,13 @@ export const SENTENCE_WEIGHT = 0.5;
 
 /** A text's term counts, and each sentence's when asked for (only candidates need those). */
 export interface Reading {
-  counts: Map<string, number>;
-  sentences?: Map<string, number>[];
+  counts: Map<number, number>;
+  sentences?: Map<number, number>[];
 }
 
+/** Reads texts into counts of the terms of its table. */
 export interface Reader {
+  readonly table: TermTable;
   read(text: string, sentences: boolean): Reading;
 }
 
@@ -43,7 +47,7 @@ interface Sentence {
 
 export interface Entry {
   readonly text: string;
-  readonly counts: Map<string, number>;
+  readonly counts: Map<number, number>;
   /** How many units of the current version have this text, as improvements and as candidates. */
   improvements: number;
   candidates: number;
@@ -52,16 +56,16 @@ export interface Entry {
   slot: number;
   sentences: Sentence[];
   /** Sentence counts read with the text and not yet indexed (dropped once used: they are cheap to read again). */
-  unindexed: Map<string, number>[] | undefined;
+  unindexed: Map<number, number>[] | undefined;
   /** While an improvement: candidates scoring at least KEEP_THRESHOLD, with their scores. */
   row: Map<Entry, number> | undefined;
 }
 
 export class TraceState {
   private readonly entries = new Map<string, Entry>();
-  private readonly df = new Map<string, number>();
-  /** The parameter each term's weight was last computed with. */
-  private readonly parameters = new Map<string, number>();
+  /** By term id: how many units contain the term, and the parameter its weight was last computed with. */
+  private readonly df: number[] = [];
+  private readonly parameters: (number | undefined)[] = [];
   private readonly paragraphs = new SlotIndex();
   private readonly sentences = new SlotIndex();
   private readonly paragraphOwner: Entry[] = [];
@@ -82,7 +86,7 @@ export class TraceState {
 
     // A first update computes every weight anyway: no need to track which terms moved.
     const first = this.entries.size === 0;
-    const touchedTerms = new Set<string>();
+    const touchedTerms = new Set<number>();
     const created = new Set<Entry>();
     const becameImprovement = new Set<Entry>();
     const changedCandidates = new Set<Entry>();
@@ -91,7 +95,7 @@ export class TraceState {
       const delta = improvements + candidates - (e.improvements + e.candidates);
       if (delta !== 0) {
         for (const term of e.counts.keys()) {
-          this.df.set(term, (this.df.get(term) ?? 0) + delta);
+          this.df[term] = (this.df[term] ?? 0) + delta;
           if (!first) touchedTerms.add(term);
         }
       }
@@ -115,8 +119,9 @@ export class TraceState {
       let e = this.entries.get(text);
       if (!e) {
         const reading = this.reader.read(text, n.candidates > 0);
-        e = { text, counts: reading.counts, improvements: 0, candidates: 0, vector: undefined, slot: -1, sentences: [], unindexed: reading.sentences, row: undefined };
-        this.entries.set(text, e);
+        // Detached: the state outlives the version whose text this was sliced from.
+        e = { text: detach(text), counts: reading.counts, improvements: 0, candidates: 0, vector: undefined, slot: -1, sentences: [], unindexed: reading.sentences, row: undefined };
+        this.entries.set(e.text, e);
         created.add(e);
       }
       if (e.improvements !== n.improvements || e.candidates !== n.candidates) adjust(e, n.improvements, n.candidates);
@@ -127,19 +132,19 @@ export class TraceState {
     const all = gridded(units) !== this.griddedUnits;
     this.griddedUnits = gridded(units);
     const stale = new Set<Entry>(created);
-    if (first) for (const [term, df] of this.df) this.parameters.set(term, termParameter(term, df));
-    const moved = new Set<string>();
+    const table = this.reader.table;
+    if (first) for (let term = 0; term < this.df.length; term++) if (this.df[term]) this.parameters[term] = termParameter(table.isBigram(term), this.df[term]);
+    const moved = new Set<number>();
     for (const term of touchedTerms) {
-      const df = this.df.get(term) ?? 0;
+      const df = this.df[term] ?? 0;
       if (df === 0) {
-        this.df.delete(term);
-        this.parameters.delete(term);
+        this.parameters[term] = undefined;
         continue;
       }
-      const p = termParameter(term, df);
-      const before = this.parameters.get(term);
+      const p = termParameter(table.isBigram(term), df);
+      const before = this.parameters[term];
       if (before === p) continue;
-      this.parameters.set(term, p);
+      this.parameters[term] = p;
       // A term new to the document is only in new texts, which are stale already.
       if (before !== undefined) moved.add(term);
     }
@@ -175,11 +180,21 @@ export class TraceState {
     }
   }
 
-  private parameterOf = (term: string): number => this.parameters.get(term) ?? termParameter(term, this.df.get(term) ?? 0);
+  private parameterOf = (term: number): number => this.parameters[term] ?? termParameter(this.reader.table.isBigram(term), this.df[term] ?? 0);
+  private isBigram = (term: number): boolean => this.reader.table.isBigram(term);
+
+  get termCount(): number {
+    return this.reader.table.size;
+  }
+
+  /** A term's text ("assess", or "strategy discuss"), for reading vectors. */
+  termName(term: number): string {
+    return this.reader.table.name(term);
+  }
 
   private revector(e: Entry): void {
     this.leaveIndexes(e);
-    e.vector = weightVector(e.counts, this.griddedUnits, this.parameterOf);
+    e.vector = weightVector(e.counts, this.griddedUnits, this.parameterOf, this.isBigram);
     if (e.candidates > 0) this.index(e);
   }
 
@@ -190,7 +205,7 @@ export class TraceState {
     const sentenceCounts = e.unindexed ?? this.reader.read(e.text, true).sentences!;
     e.unindexed = undefined;
     e.sentences = sentenceCounts.map((counts) => {
-      const vector = weightVector(counts, this.griddedUnits, this.parameterOf);
+      const vector = weightVector(counts, this.griddedUnits, this.parameterOf, this.isBigram);
       const slot = this.sentences.add(vector);
       this.sentenceOwner[slot] = e;
       return { vector, slot };
@@ -230,7 +245,7 @@ export class TraceState {
   private score(q: Vector, c: Entry): number {
     const v = c.vector!;
     let dot = 0;
-    const shared: [string, number][] = [];
+    const shared: [number, number][] = [];
     for (const [term, w] of q) {
       const x = v.get(term);
       if (x === undefined) continue;

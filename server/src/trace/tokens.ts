@@ -1,4 +1,5 @@
 import { stem } from './stem.js';
+import { detach } from '../text/detach.js';
 
 /**
  * Words that carry no evidence in an inspection report: English function words and the
@@ -21,20 +22,27 @@ export interface TokenOptions {
 
 /** Stemmed content words of `text`, with abbreviations expanded (the abbreviation kept too). */
 export function contentTokens(text: string, options: TokenOptions): string[] {
+  const out: string[] = [];
+  for (const raw of words(text)) for (const t of tokensOfWord(raw, options)) out.push(t);
+  return out;
+}
+
+/** The words of a text as written (letters with inner apostrophes and hyphens, or numbers). */
+export function words(text: string): string[] {
+  return text.match(/[A-Za-z][A-Za-z'’-]*|\d+%?/g) ?? [];
+}
+
+/** The stemmed content tokens of one word as written, remembered per set of abbreviations in force. */
+export function tokensOfWord(raw: string, options: TokenOptions): string[] {
   let memo = wordTokens.get(options);
   if (!memo) wordTokens.set(options, (memo = new Map()));
-  const out: string[] = [];
-  const words = text.match(/[A-Za-z][A-Za-z'’-]*|\d+%?/g) ?? [];
-  for (const raw of words) {
-    let tokens = memo.get(raw);
-    if (!tokens) {
-      tokens = wordTokensOf(raw, options);
-      if (memo.size >= STEMS_KEPT) memo.clear();
-      memo.set(raw, tokens);
-    }
-    for (const t of tokens) out.push(t);
+  let tokens = memo.get(raw);
+  if (!tokens) {
+    tokens = wordTokensOf(raw, options);
+    if (memo.size >= STEMS_KEPT) memo.clear();
+    memo.set(detach(raw), tokens);
   }
-  return out;
+  return tokens;
 }
 
 /** The tokens of each word as written, per set of abbreviations in force. */
@@ -56,7 +64,7 @@ function pushWord(word: string, out: string[]): void {
   if (s === undefined) {
     s = contentStem(word);
     if (stems.size >= STEMS_KEPT) stems.clear();
-    stems.set(word, s);
+    stems.set(detach(word), (s = detach(s)));
   }
   if (s) out.push(s);
 }

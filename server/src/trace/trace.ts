@@ -1,9 +1,11 @@
 import type { ReportModel, Span } from '../model/types.js';
 import { effectiveRole } from '../model/roles.js';
 import { referenceTargets } from '../fixes/renumber.js';
-import { contentTokens, definedAbbreviations, type TokenOptions } from './tokens.js';
-import { termCounts, type Vector } from './similarity.js';
-import { TraceState, type Reader, type Reading } from './state.js';
+import { definedAbbreviations, tokensOfWord, words, type TokenOptions } from './tokens.js';
+import { countTerms, TermTable } from './terms.js';
+import { detach } from '../text/detach.js';
+import type { Vector } from './similarity.js';
+import { TraceState, KEEP_THRESHOLD, type Entry, type Reader, type Reading } from './state.js';
 import { stripHtmlComments } from '../text/normalise.js';
 
 /*
@@ -15,8 +17,8 @@ import { stripHtmlComments } from '../text/normalise.js';
 
 /** Score at or above which an inferred finding supports an improvement. */
 export const SUPPORT_THRESHOLD = 0.12;
-/** Candidates below this are not listed at all. */
-const LIST_THRESHOLD = 0.03;
+/** Candidates below this (before or after the area weight) are not listed at all. */
+const LIST_THRESHOLD = KEEP_THRESHOLD;
 const MAX_CANDIDATES = 5;
 /** Weight of a finding outside the improvement's area (or part): a preference, not a filter. */
 const OTHER_AREA = 0.7;
@@ -65,6 +67,8 @@ export interface Trace {
   summaryFindings: (TraceUnit & { weakness: boolean })[];
   /** The TF-IDF vector of every unit, for scoring other pairs (summary weakness ↔ improvement). */
   vectors: Map<TraceUnit, Vector>;
+  /** The text of a vector's term id ("assess", "strategy discuss"). */
+  termName: (term: number) => string;
 }
 
 const cache = new WeakMap<ReportModel, Trace>();
@@ -139,25 +143,13 @@ function buildTrace(model: ReportModel): Trace {
   );
   const vectors = new Map<TraceUnit, Vector>();
   for (const u of [...improvements, ...findings, ...summaryFindings]) vectors.set(u, state.entry(u.text)!.vector!);
-  const unitsOfText = new Map<string, TraceUnit[]>();
-  for (const u of [...findings, ...summaryFindings]) (unitsOfText.get(u.text) ?? unitsOfText.set(u.text, []).get(u.text)!).push(u);
-  /** Similarity of an improvement to every candidate scoring at least KEEP_THRESHOLD. */
-  const similarities = (imp: TraceUnit): Map<TraceUnit, number> => {
-    const out = new Map<TraceUnit, number>();
-    for (const [entry, score] of state.entry(imp.text)!.row!) for (const u of unitsOfText.get(entry.text) ?? []) out.set(u, score);
-    return out;
-  };
+  const unitsOfEntry = new Map<Entry, TraceUnit[]>();
+  for (const u of [...findings, ...summaryFindings]) {
+    const e = state.entry(u.text)!;
+    (unitsOfEntry.get(e) ?? unitsOfEntry.set(e, []).get(e)!).push(u);
+  }
 
-  // The area weight of a pair depends only on their areas and parts: a handful of distinct pairs.
-  const weights = new Map<string, number>();
-  const weight = (imp: TraceUnit, f: TraceUnit): number => {
-    const key = `${imp.area}\u0000${imp.part}\u0000${f.area}\u0000${f.part}`;
-    let w = weights.get(key);
-    if (w === undefined) weights.set(key, (w = areaWeight(model, imp, f)));
-    return w;
-  };
   const findingSet = new Set<TraceUnit>(findings);
-  const summarySet = new Set<TraceUnit>(summaryFindings);
   const targets = referenceTargets(model);
   const findingByParagraph = new Map(findings.map((f) => [f.paragraph, f]));
   const summaryByParagraph = new Map(summaryFindings.map((f) => [f.paragraph, f]));
@@ -177,29 +169,33 @@ function buildTrace(model: ReportModel): Trace {
         }
       }
     }
-    const scores = similarities(imp);
-    imp.findings.push(...ranked(imp, scores, findingSet, imp.findings, weight));
-    imp.summaryFindings.push(...ranked(imp, scores, summarySet, imp.summaryFindings, weight));
+    // Inferred links: every candidate scoring at least KEEP_THRESHOLD, weighted by area (which
+    // depends only on the candidate's section), best first, those linked explicitly left out.
+    const takenFindings = new Set(imp.findings.map((l) => l.paragraph));
+    const takenSummary = new Set(imp.summaryFindings.map((l) => l.paragraph));
+    const bySection = new Map<number, number>();
+    const inferredFindings: TraceLink[] = [];
+    const inferredSummary: TraceLink[] = [];
+    for (const [entry, s] of state.entry(imp.text)!.row!) {
+      for (const f of unitsOfEntry.get(entry) ?? []) {
+        const isFinding = findingSet.has(f);
+        if ((isFinding ? takenFindings : takenSummary).has(f.paragraph)) continue;
+        let w = bySection.get(f.section);
+        if (w === undefined) bySection.set(f.section, (w = areaWeight(model, imp, f)));
+        const score = round(s * w);
+        if (score >= LIST_THRESHOLD) (isFinding ? inferredFindings : inferredSummary).push({ paragraph: f.paragraph, number: f.number!, score, explicit: false });
+      }
+    }
+    imp.findings.push(...best(inferredFindings));
+    imp.summaryFindings.push(...best(inferredSummary));
     imp.supported = imp.findings.some((l) => l.explicit || l.score >= SUPPORT_THRESHOLD);
   }
-  return { improvements, findings, summaryFindings, vectors };
+  return { improvements, findings, summaryFindings, vectors, termName: (term) => state.termName(term) };
 }
 
-/**
- * Inferred links among `kind` (findings or summary findings), best first, excluding paragraphs
- * already linked explicitly. Only candidates sharing a word were scored; the rest score 0.
- */
-function ranked(imp: TraceUnit, scores: Map<TraceUnit, number>, kind: Set<TraceUnit>, existing: TraceLink[], weight: (imp: TraceUnit, f: TraceUnit) => number): TraceLink[] {
-  const taken = new Set(existing.map((l) => l.paragraph));
-  const links: TraceLink[] = [];
-  for (const [f, s] of scores) {
-    if (!kind.has(f) || taken.has(f.paragraph) || s < LIST_THRESHOLD) continue;
-    const score = round(s * weight(imp, f));
-    if (score >= LIST_THRESHOLD) links.push({ paragraph: f.paragraph, number: f.number!, score, explicit: false });
-  }
-  return links
-    .sort((a, b) => b.score - a.score || a.number - b.number || a.paragraph - b.paragraph)
-    .slice(0, MAX_CANDIDATES);
+/** The best-scoring links, at most MAX_CANDIDATES, in a total order (ties by number, then position). */
+function best(links: TraceLink[]): TraceLink[] {
+  return links.sort((a, b) => b.score - a.score || a.number - b.number || a.paragraph - b.paragraph).slice(0, MAX_CANDIDATES);
 }
 
 /** Findings of the improvement's own area weigh fully; its parent's or children's nearly so. */
@@ -240,24 +236,43 @@ function round(x: number): number {
  * remembers each distinct word's tokens, so reading a text again is cheap.
  */
 class TokenReader implements Reader {
+  readonly table = new TermTable();
+  /** Each word as written → its stems' ids. */
+  private readonly ids = new Map<string, number[]>();
   constructor(private readonly options: TokenOptions) {}
 
   read(text: string, sentences: boolean): Reading {
-    if (!sentences) return { counts: termCounts(contentTokens(text, this.options)) };
-    const tokens = splitSentences(text).map((s) => contentTokens(s, this.options));
-    return { counts: termCounts(tokens.flat()), sentences: tokens.map(termCounts) };
+    if (!sentences) return { counts: countTerms(this.stems(text), this.table) };
+    const bySentence = splitSentences(text).map((s) => this.stems(s));
+    return { counts: countTerms(bySentence.flat(), this.table), sentences: bySentence.map((s) => countTerms(s, this.table)) };
+  }
+
+  private stems(text: string): number[] {
+    const out: number[] = [];
+    for (const raw of words(text)) {
+      let ids = this.ids.get(raw);
+      if (!ids) {
+        ids = tokensOfWord(raw, this.options).map((t) => this.table.stem(t));
+        this.ids.set(detach(raw), ids);
+      }
+      for (const id of ids) out.push(id);
+    }
+    return out;
   }
 }
 
 /** States of the documents traced last (a few: the documents being edited). */
 const STATES_KEPT = 8;
+const TERMS_KEPT = 2_000_000;
 const states = new Map<string, { signature: string; state: TraceState }>();
 
 function stateFor(uri: string, abbreviations: Map<string, string>): TraceState {
   const signature = [...abbreviations].map(([k, v]) => `${k}=${v}`).join('|');
   let s = states.get(uri);
   states.delete(uri);
-  if (!s || s.signature !== signature) s = { signature, state: new TraceState(new TokenReader({ abbreviations })) };
+  // A new state for new abbreviations (they change the words), and now and then for a long
+  // session's worth of term ids (every half-typed word got one).
+  if (!s || s.signature !== signature || s.state.termCount > TERMS_KEPT) s = { signature, state: new TraceState(new TokenReader({ abbreviations })) };
   states.set(uri, s);
   if (states.size > STATES_KEPT) states.delete(states.keys().next().value!);
   return s.state;

@@ -17,17 +17,13 @@ export function gridded(n: number): number {
   return n <= EXACT_UP_TO ? n : Math.round(Math.exp(Math.round(Math.log(n) * STEPS) / STEPS));
 }
 
-export function isBigram(term: string): boolean {
-  return term.includes(' ');
-}
-
 /**
  * What a term's weight depends on besides the paragraph count: its gridded document
  * frequency, or -1 when it is left out (a bigram no other paragraph has: phrases are a bonus
  * when two texts share them, not a penalty on every text that shares none).
  */
-export function termParameter(term: string, df: number): number {
-  return isBigram(term) && df <= 1 ? -1 : gridded(df);
+export function termParameter(bigram: boolean, df: number): number {
+  return bigram && df <= 1 ? -1 : gridded(df);
 }
 
 /** Smoothed IDF: rare terms weigh most; a term in every paragraph still weighs a little. */
@@ -44,8 +40,8 @@ let idfUnits = -1;
 const idfs: number[] = [];
 
 /** Sub-linear TF × IDF (bigrams ×1.5), L2-normalised. `parameterOf` gives termParameter. */
-export function weightVector(counts: Map<string, number>, griddedUnits: number, parameterOf: (term: string) => number): Map<string, number> {
-  const v = new Map<string, number>();
+export function weightVector(counts: Map<number, number>, griddedUnits: number, parameterOf: (term: number) => number, isBigram: (term: number) => boolean): Map<number, number> {
+  const v = new Map<number, number>();
   let norm = 0;
   for (const [term, n] of counts) {
     const p = parameterOf(term);
