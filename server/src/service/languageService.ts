@@ -10,6 +10,7 @@ import { documentSymbols, type ReportSymbol } from './symbols.js';
 import { hover, type HoverResult } from './hover.js';
 import { completions, type CompletionEntry } from './completion.js';
 import { codeLenses, findingsOf, improvementsResting, traceHover, type Lens } from '../trace/navigation.js';
+import { forgetTrace } from '../trace/trace.js';
 
 export interface ServiceSettings {
   frameworkOverride?: string;
@@ -130,6 +131,7 @@ export class ReportLanguageService {
   forget(uri: string): void {
     this.models.delete(uri);
     this.states.delete(uri);
+    forgetTrace(uri);
   }
 
   diagnostics(doc: DocumentLike): ReportDiagnostic[] {
