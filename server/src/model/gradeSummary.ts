@@ -1,4 +1,5 @@
 import type { JudgementStatement, ReportModel } from './types.js';
+import { perModel } from './perModel.js';
 
 export interface AreaGrades {
   area: string;
@@ -9,13 +10,15 @@ export interface AreaGrades {
   statements: JudgementStatement[];
 }
 
-const cache = new WeakMap<ReportModel, Map<string, AreaGrades>>();
+const GRADES = Symbol('grades by area');
 
 /** Statements grouped by area, with the grade each area is taken to have. */
 export function gradesByArea(model: ReportModel): Map<string, AreaGrades> {
-  let out = cache.get(model);
-  if (out) return out;
-  out = new Map();
+  return perModel(model, GRADES, () => group(model));
+}
+
+function group(model: ReportModel): Map<string, AreaGrades> {
+  const out = new Map<string, AreaGrades>();
   for (const s of model.judgements) {
     const entry = out.get(s.area);
     if (entry) entry.statements.push(s);
@@ -35,6 +38,5 @@ export function gradesByArea(model: ReportModel): Map<string, AreaGrades> {
     entry.reference = best.grade;
     entry.referenceStatement = best;
   }
-  cache.set(model, out);
   return out;
 }

@@ -3,6 +3,7 @@ import type { Span } from './types.js';
 import { analyseNode, type BlockFacts } from './blocks.js';
 import { parseMarkdown } from './parse.js';
 import { LineIndex } from '../text/lineIndex.js';
+import { detach } from '../text/detach.js';
 
 /*
  * Incremental parsing. A document is kept as a sequence of *units*: its top-level blocks,
@@ -259,7 +260,7 @@ export function updateDocument(
     keepUpTo(run.k);
     const start = run.k === 0 ? 0 : mapOld(starts[run.k]);
     const end = run.m >= units.length ? newText.length : mapOld(starts[run.m]);
-    const slice = newText.slice(start, end);
+    const slice = detach(newText.slice(start, end));
     if (start > 0 && (slice.startsWith('---') || slice.charCodeAt(0) === 0xfeff)) return full();
     const root = parseMarkdown(slice);
     if (hasDefinitions(root) || isTooComplex(root)) return full();

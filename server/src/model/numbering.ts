@@ -1,4 +1,5 @@
 import type { NumberedParagraph, ReportModel } from './types.js';
+import { perModel } from './perModel.js';
 
 export type NumberingIssue = 'gap' | 'duplicate' | 'order';
 
@@ -10,7 +11,7 @@ export interface NumberingVerdict {
   duplicateOf?: number;
 }
 
-const cache = new WeakMap<ReportModel, NumberingVerdict[]>();
+const VERDICTS = Symbol('numbering verdicts');
 
 /**
  * One verdict per numbered paragraph. Numbering is a scan: each paragraph should be one more
@@ -19,11 +20,7 @@ const cache = new WeakMap<ReportModel, NumberingVerdict[]>();
  * expected sequence, so one typo gives one diagnostic, not two.
  */
 export function numberingVerdicts(model: ReportModel): NumberingVerdict[] {
-  let verdicts = cache.get(model);
-  if (verdicts) return verdicts;
-  verdicts = computeVerdicts(model.paragraphs);
-  cache.set(model, verdicts);
-  return verdicts;
+  return perModel(model, VERDICTS, () => computeVerdicts(model.paragraphs));
 }
 
 export function computeVerdicts(paragraphs: NumberedParagraph[]): NumberingVerdict[] {

@@ -1,5 +1,6 @@
 import type { ReportModel, Span } from './types.js';
 import type { BlockFacts } from './blocks.js';
+import { getPerModel, setPerModel } from './perModel.js';
 
 /*
  * The units a model was assembled from (incremental.ts). A unit's facts object stays the
@@ -14,15 +15,15 @@ interface Units {
   starts: readonly number[];
 }
 
-const byModel = new WeakMap<ReportModel, Units>();
+const UNITS = Symbol('units');
 
 export function setUnits(model: ReportModel, units: Units): void {
-  byModel.set(model, units);
+  setPerModel(model, UNITS, units);
 }
 
 /** The facts of the unit whose extent is exactly `span` in the model's text, if any. */
 export function unitAt(model: ReportModel, span: Span): BlockFacts | undefined {
-  const u = byModel.get(model);
+  const u = getPerModel<Units>(model, UNITS);
   if (!u) return undefined;
   const { starts } = u;
   let lo = 0;

@@ -44,7 +44,11 @@ interface DocumentState {
 export class ReportLanguageService {
   private readonly models = new Map<string, ReportModel>();
   private readonly states = new Map<string, DocumentState>();
-  private diagnosticsCache = new WeakMap<ReportModel, ReportDiagnostic[]>();
+  /**
+   * The diagnostics of each document's cached model. (Not a WeakMap keyed by the model: V8's
+   * young-generation collector keeps such values alive, see model/perModel.ts.)
+   */
+  private readonly diagnosticsCache = new Map<string, { model: ReportModel; diagnostics: ReportDiagnostic[] }>();
   registry: ProfileRegistry;
   settings: ServiceSettings;
   /** Told when a check throws (the server logs it with the check's id). */
@@ -62,7 +66,7 @@ export class ReportLanguageService {
     if (options.registry) this.registry = options.registry;
     if (options.settings) this.settings = options.settings;
     this.models.clear();
-    this.diagnosticsCache = new WeakMap();
+    this.diagnosticsCache.clear();
   }
 
   build(uri: string, version: number, text: string): ReportModel {
@@ -131,21 +135,21 @@ export class ReportLanguageService {
   forget(uri: string): void {
     this.models.delete(uri);
     this.states.delete(uri);
+    this.diagnosticsCache.delete(uri);
     forgetTrace(uri);
   }
 
   diagnostics(doc: DocumentLike): ReportDiagnostic[] {
     const model = this.getModel(doc);
-    let cached = this.diagnosticsCache.get(model);
-    if (!cached) {
-      cached = analyse(model, {
-        severities: this.settings.severities,
-        settings: this.settings.settings,
-        onCheckError: this.onCheckError,
-      });
-      this.diagnosticsCache.set(model, cached);
-    }
-    return cached;
+    const cached = this.diagnosticsCache.get(doc.uri);
+    if (cached?.model === model) return cached.diagnostics;
+    const diagnostics = analyse(model, {
+      severities: this.settings.severities,
+      settings: this.settings.settings,
+      onCheckError: this.onCheckError,
+    });
+    this.diagnosticsCache.set(doc.uri, { model, diagnostics });
+    return diagnostics;
   }
 
   /** Fixes for the diagnostics overlapping `span`, then fix-all. */
