@@ -7,6 +7,7 @@ import { detach } from '../text/detach.js';
 import type { Vector } from './similarity.js';
 import { TraceState, KEEP_THRESHOLD, type Entry, type Reader, type Reading } from './state.js';
 import { stripHtmlComments } from '../text/normalise.js';
+import { perModel } from '../model/perModel.js';
 
 /*
  * Traceability: which findings support each area for improvement. Explicit when the
@@ -71,15 +72,11 @@ export interface Trace {
   termName: (term: number) => string;
 }
 
-const cache = new WeakMap<ReportModel, Trace>();
+const TRACE = Symbol('trace');
 
+/** The trace of a model, computed once (kept on the model: see model/perModel.ts for why not a WeakMap). */
 export function traceOf(model: ReportModel): Trace {
-  let t = cache.get(model);
-  if (!t) {
-    t = buildTrace(model);
-    cache.set(model, t);
-  }
-  return t;
+  return perModel(model, TRACE, () => buildTrace(model));
 }
 
 function areaOf(model: ReportModel, section: number): string | undefined {
