@@ -24,13 +24,17 @@ const COPULA = /(?:^|\s)(?:is|are|remains|remain)(?:\s+judged)?(?:\s+to\s+be)?(?
 /** "Previous Ofsted inspections": grades quoted from an earlier inspection are not this report's. */
 const HISTORY_HEADING = /\b(?:previous|other|earlier|last)\s+(?:ofsted\s+)?inspections?\b/;
 
-function inHistory(model: ReportModel, section: number): boolean {
-  for (let s = section; s >= 0; s = model.sections[s].parent) if (HISTORY_HEADING.test(model.sections[s].key)) return true;
-  return false;
+/** For each section, whether it or a section around it is about earlier inspections. */
+function historySections(model: ReportModel): boolean[] {
+  const out: boolean[] = [];
+  // Parents come before their children.
+  model.sections.forEach((s, i) => (out[i] = HISTORY_HEADING.test(s.key) || (s.parent >= 0 && out[s.parent])));
+  return out;
 }
 
 export function findJudgements(model: ReportModel): void {
   const profile = model.framework.profile;
+  const history = historySections(model);
   const bodyStart = firstBodySection(model, profile);
   const isSummary = (span: Span, section: number) =>
     span.start < bodyStart || effectiveRole(model, section) === 'summary';
@@ -49,7 +53,7 @@ export function findJudgements(model: ReportModel): void {
 
   // Tables, with part rows ("Safeguarding services") setting the part for the rows below.
   for (const table of model.tables) {
-    if (inHistory(model, table.section)) continue;
+    if (table.section >= 0 && history[table.section]) continue;
     let part = table.section >= 0 ? model.sections[table.section].part : undefined;
     const sectionArea = table.section >= 0 ? model.sections[table.section].area : undefined;
     table.rows.forEach((row, r) => {
@@ -115,7 +119,7 @@ export function findJudgements(model: ReportModel): void {
 
   // Sentences whose subject is an area, in prose outside numbered paragraphs.
   for (const block of model.prose) {
-    if (inHistory(model, block.section)) continue;
+    if (block.section >= 0 && history[block.section]) continue;
     const part = block.section >= 0 ? model.sections[block.section].part : undefined;
     const at = block.span.start;
     const found = memo(proseCache, unitAt(model, block.span), profile, part, () => {
