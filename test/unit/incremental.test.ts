@@ -13,6 +13,8 @@ import {
 } from '../../server/src/model/incremental.js';
 import type { ReportModel } from '../../server/src/model/types.js';
 import { LineIndex } from '../../server/src/text/lineIndex.js';
+import { normaliseProse } from '../../server/src/text/normalise.js';
+import { detectionProse } from '../../server/src/model/detectFramework.js';
 import { analyse } from '../../server/src/service/analyse.js';
 import { ReportLanguageService } from '../../server/src/service/languageService.js';
 import { listFixtures, readFixture, registry } from '../helpers.js';
@@ -42,6 +44,8 @@ function assertSame(doc: ParsedDocument, text: string, context: string): void {
   // The line index is carried from version to version: it must be the text's own.
   assert.deepEqual(doc.lines.lineStarts, new LineIndex(text).lineStarts, context);
   assert.equal(doc.lines.text, text);
+  // Framework detection reads the text normalised unit by unit: the same string as whole.
+  assert.equal(detectionProse(doc), normaliseProse(text.slice(0, 200_000)), context);
 }
 
 const corpus = [...listFixtures('corpus'), ...listFixtures('raw')].map((f) => ({ name: f, text: readFixture(f) }));
@@ -66,6 +70,9 @@ const SYNTHETIC_BLOCKS = [
   'A paragraph\nwith a lazy line 7. inside it.\n',
   '***\n',
   '8) other delimiter\n',
+  '* starred item\n* second\n',
+  '_emphasis_ opening a paragraph\n',
+  'Inspection of services for children\n',
 ];
 
 const syntheticDoc = fc

@@ -18,7 +18,7 @@ import type { BlockFacts } from './blocks.js';
 import { parseDocument, type ParsedDocument } from './incremental.js';
 import { readFrontMatter } from './frontMatter.js';
 import { classifyHeading, isRestartHeading, type HeadingClass } from './sections.js';
-import { detectFramework } from './detectFramework.js';
+import { detectFramework, detectionProse } from './detectFramework.js';
 import { findStrays } from './strays.js';
 import { gradeRowsOf } from './gradeRows.js';
 import { findJudgements } from './judgements.js';
@@ -67,7 +67,7 @@ function assembleModel(uri: string, version: number, doc: ParsedDocument, option
     frontMatter = frontMatterOf(first, starts[0]);
     if (frontMatter.error) problems.push({ code: 'frontmatter/invalid', message: frontMatter.error.message, span: frontMatter.error.span });
   }
-  const framework = chooseFramework(text, () => units.flatMap((b) => (b.kind === 'heading' ? [b.key] : [])), frontMatter, options, problems);
+  const framework = chooseFramework(doc, frontMatter, options, problems);
   const profile = framework.profile;
 
   const sections: Section[] = [];
@@ -302,8 +302,7 @@ function frontMatterOf(unit: Extract<BlockFacts, { kind: 'front-matter' }>, at: 
 }
 
 function chooseFramework(
-  text: string,
-  headingKeys: () => string[],
+  doc: ParsedDocument,
   frontMatter: FrontMatter | undefined,
   options: BuildOptions,
   problems: ModelProblem[],
@@ -323,7 +322,8 @@ function chooseFramework(
       data: { known: registry.ids },
     });
   }
-  const detected = detectFramework(text, headingKeys(), registry.all);
+  const headingKeys = doc.units.flatMap((b) => (b.kind === 'heading' ? [b.key] : []));
+  const detected = detectFramework(doc.text, headingKeys, registry.all, detectionProse(doc));
   if (detected) return { profile: detected.profile, source: 'detected', evidence: detected.evidence };
   return { profile: registry.get(DEFAULT_PROFILE_ID) ?? registry.all[0], source: 'default' };
 }
