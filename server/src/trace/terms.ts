@@ -7,9 +7,10 @@
  */
 export class TermTable {
   private readonly stems = new Map<string, number>();
-  private readonly pairs = new Map<number, number>();
-  private readonly names: string[] = [];
-  private readonly bigrams: boolean[] = [];
+  /** First stem → second stem → bigram id (nested, so every key is a small integer). */
+  private readonly pairs = new Map<number, Map<number, number>>();
+  /** A stem's text, or for a bigram its two stems' ids (its text is only needed to read vectors). */
+  private readonly names: (string | [number, number])[] = [];
 
   get size(): number {
     return this.names.length;
@@ -18,39 +19,37 @@ export class TermTable {
   stem(s: string): number {
     let id = this.stems.get(s);
     if (id === undefined) {
-      id = this.add(s, false);
+      id = this.add(s);
       this.stems.set(s, id);
     }
     return id;
   }
 
   pair(a: number, b: number): number {
-    const key = a * PAIR_KEY + b;
-    let id = this.pairs.get(key);
+    let after = this.pairs.get(a);
+    if (!after) this.pairs.set(a, (after = new Map()));
+    let id = after.get(b);
     if (id === undefined) {
-      id = this.add(`${this.names[a]} ${this.names[b]}`, true);
-      this.pairs.set(key, id);
+      id = this.add([a, b]);
+      after.set(b, id);
     }
     return id;
   }
 
   isBigram(id: number): boolean {
-    return this.bigrams[id];
+    return typeof this.names[id] !== 'string';
   }
 
   name(id: number): string {
-    return this.names[id];
+    const n = this.names[id];
+    return typeof n === 'string' ? n : `${this.name(n[0])} ${this.name(n[1])}`;
   }
 
-  private add(name: string, bigram: boolean): number {
+  private add(name: string | [number, number]): number {
     this.names.push(name);
-    this.bigrams.push(bigram);
     return this.names.length - 1;
   }
 }
-
-/** Ids stay below this (a table is dropped long before), so a pair's key is an exact integer. */
-export const PAIR_KEY = 2 ** 26;
 
 /** Term counts of a sequence of stems, with each adjacent pair counted as a bigram too. */
 export function countTerms(stems: readonly number[], table: TermTable): Map<number, number> {
