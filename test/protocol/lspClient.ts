@@ -21,7 +21,7 @@ export class TestClient {
   stderr = '';
 
   constructor(args: string[] = ['--stdio']) {
-    this.process = spawn(process.execPath, [path.join(ROOT, 'dist', 'server.cjs'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [...(process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), path.join(ROOT, 'dist', 'server.cjs'), ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (d) => (this.stderr += String(d)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishedDiagnostics) => {
