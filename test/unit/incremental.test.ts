@@ -13,8 +13,8 @@ import {
 } from '../../server/src/model/incremental.js';
 import type { ReportModel } from '../../server/src/model/types.js';
 import { LineIndex } from '../../server/src/text/lineIndex.js';
-import { normaliseProse } from '../../server/src/text/normalise.js';
-import { detectionProse } from '../../server/src/model/detectFramework.js';
+import { containsPhrase, normaliseProse } from '../../server/src/text/normalise.js';
+import { detectionPhrases, detectionProse } from '../../server/src/model/detectFramework.js';
 import { analyse } from '../../server/src/service/analyse.js';
 import { ReportLanguageService } from '../../server/src/service/languageService.js';
 import { listFixtures, readFixture, registry } from '../helpers.js';
@@ -225,6 +225,68 @@ describe('incremental parsing', function () {
     // Two touching ranges.
     const touching = LineIndex.updated(new LineIndex('a\rb\nc'), 'a\r\nXc', [{ start: 2, oldEnd: 2, newEnd: 3 }, { start: 2, oldEnd: 4, newEnd: 4 }]);
     assert.deepEqual(touching.lineStarts, new LineIndex('a\r\nXc').lineStarts);
+  });
+
+  it('framework detection phrases follow edits, also in a text cut at the detection limit', () => {
+    const profiles = registry.all;
+    const phrases = [...new Set(profiles.flatMap((p) => (p.detection?.phrases ?? []).map((x) => normaliseProse(x).trim())))];
+    const haringey = readFixture('raw/haringey-2014.raw.report.md');
+    const long = haringey.repeat(Math.ceil(230_000 / haringey.length));
+    // Phrases typed in, deleted, and split by edits, near the start and near the cut.
+    const pieces = ['x', ' ', '\n\n', 'local safeguarding children board ', 'adoption performance', 'record of main ', '* '];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(haringey, long),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), fc.nat(40), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 6 }),
+        (initial, edits) => {
+          let doc = parseDocument(initial);
+          detectionPhrases(doc, profiles);
+          for (const [where, nearCut, remove, insert] of edits) {
+            const base = nearCut && doc.text.length > 200_000 ? 199_900 + Math.floor(where * 200) : Math.floor(where * doc.text.length);
+            const start = Math.min(base, doc.text.length);
+            const end = Math.min(doc.text.length, start + remove);
+            const text = applyChanges(doc.text, [{ start, end, text: insert }]);
+            doc = updateDocument(doc, text, [{ start, oldEnd: end, newEnd: start + insert.length }]).doc;
+            const found = detectionPhrases(doc, profiles);
+            const prose = normaliseProse(text.slice(0, 200_000));
+            for (const p of phrases) assert.equal(found(p), containsPhrase(prose, p), `${p} after an edit at ${start}`);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+    // Pointed cases: an occurrence moved by typing before it, then deleted; a phrase that
+    // the cut at the limit lets in when text before it is deleted.
+    const phrase = 'local safeguarding children board';
+    const check = (text: string, changes: TextChange[]) => {
+      let doc = parseDocument(text);
+      detectionPhrases(doc, profiles);
+      for (const c of changes) {
+        const next = applyChanges(doc.text, [c]);
+        doc = updateDocument(doc, next, [{ start: c.start, oldEnd: c.end, newEnd: c.start + c.text.length }]).doc;
+        assert.equal(detectionPhrases(doc, profiles)(phrase), containsPhrase(normaliseProse(next.slice(0, 200_000)), phrase), JSON.stringify(c));
+      }
+    };
+    const short = `Intro.\n\nUnder the ${phrase} today.\n`;
+    const at = short.indexOf(phrase);
+    check(short, [
+      { start: 0, end: 0, text: 'x' },
+      { start: 0, end: 0, text: 'yy' },
+      // Near the phrase's end: a position remembered unshifted would lie wholly before this.
+      { start: at + 3 + phrase.length - 2, end: at + 3 + phrase.length - 1, text: '' },
+    ]);
+    const filler = 'Words of no consequence here.\n\n'.repeat(Math.ceil(200_000 / 31));
+    // One long paragraph across the cut, the phrase straddling it: deleting text before it
+    // brings the phrase in without changing which unit is cut.
+    const head = filler.slice(0, 200_000 - 400);
+    const paragraph = 'lorem '.repeat(65) + `${phrase} ` + 'ipsum '.repeat(60);
+    const longText = `${head}\n\n${paragraph}\n\n${filler}`;
+    assert.ok(head.length + 2 + paragraph.indexOf(phrase) < 200_000 && head.length + 2 + paragraph.indexOf(phrase) + phrase.length > 200_000);
+    check(longText, [
+      { start: 100, end: 100, text: 'z' },
+      { start: 1000, end: 1040, text: '' },
+      { start: 5000, end: 5001, text: '' },
+    ]);
   });
 
   it('diffRange finds the one range two texts differ in', () => {

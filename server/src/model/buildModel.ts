@@ -18,7 +18,7 @@ import type { BlockFacts } from './blocks.js';
 import { parseDocument, type ParsedDocument } from './incremental.js';
 import { readFrontMatter } from './frontMatter.js';
 import { classifyHeading, isRestartHeading, type HeadingClass } from './sections.js';
-import { detectFramework, detectionProse } from './detectFramework.js';
+import { detectFramework, detectionPhrases } from './detectFramework.js';
 import { findStrays } from './strays.js';
 import { gradeRowsOf } from './gradeRows.js';
 import { findJudgements } from './judgements.js';
@@ -323,7 +323,8 @@ function chooseFramework(
     });
   }
   const headingKeys = doc.units.flatMap((b) => (b.kind === 'heading' ? [b.key] : []));
-  const detected = detectFramework(doc.text, headingKeys, registry.all, detectionProse(doc));
+  const profiles = registry.all;
+  const detected = detectFramework(doc.text, headingKeys, profiles, detectionPhrases(doc, profiles));
   if (detected) return { profile: detected.profile, source: 'detected', evidence: detected.evidence };
   return { profile: registry.get(DEFAULT_PROFILE_ID) ?? registry.all[0], source: 'default' };
 }

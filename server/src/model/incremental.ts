@@ -46,6 +46,12 @@ export interface ParsedDocument {
   global: boolean;
   /** remark gave up on inline markup nested thousands deep (see parse.ts). */
   tooComplex?: boolean;
+  /**
+   * State that what is derived from this version leaves for deriving the next version's
+   * incrementally (framework detection: where its phrases were). Carried forward by
+   * updateDocument; each entry is self-contained, so it is only ever a shortcut.
+   */
+  derived: Map<symbol, unknown>;
 }
 
 /** A change in old-text offsets: [start, end) of the old text becomes `text`. */
@@ -85,6 +91,7 @@ export function parseDocument(text: string): ParsedDocument {
     units,
     starts,
     lines: new LineIndex(text),
+    derived: new Map(),
     global: tooComplex || hasDefinitions(root) || brokenFrontMatter(text, root),
     ...(tooComplex ? { tooComplex } : {}),
   };
@@ -201,12 +208,18 @@ export function updateDocument(
   options: { tight?: boolean } = {},
 ): UpdateResult {
   const tight = options.tight ?? true;
-  const full = (): UpdateResult => ({ doc: parseDocument(newText), reparsed: [{ start: 0, end: newText.length }], full: true });
+  const full = (): UpdateResult => ({
+    doc: { ...parseDocument(newText), derived: new Map(prev.derived) },
+    reparsed: [{ start: 0, end: newText.length }],
+    full: true,
+  });
   if (changed === undefined) {
     const one = diffRange(prev.text, newText);
     changed = one ? [one] : [];
   }
-  if (changed.length === 0) return { doc: { ...prev, text: newText, lines: new LineIndex(newText, prev.lines.lineStarts) }, reparsed: [], full: false };
+  if (changed.length === 0) {
+    return { doc: { ...prev, text: newText, lines: new LineIndex(newText, prev.lines.lineStarts), derived: new Map(prev.derived) }, reparsed: [], full: false };
+  }
   if (prev.global) return full();
   const { units, starts } = prev;
   if (units.length === 0) return full();
@@ -280,7 +293,7 @@ export function updateDocument(
   }
   keepUpTo(units.length);
   return {
-    doc: { text: newText, units: out, starts: outStarts, lines: LineIndex.updated(prev.lines, newText, changed), global: false },
+    doc: { text: newText, units: out, starts: outStarts, lines: LineIndex.updated(prev.lines, newText, changed), derived: new Map(prev.derived), global: false },
     reparsed,
     full: false,
   };
