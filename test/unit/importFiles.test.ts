@@ -42,6 +42,17 @@ describe('import: .docx and .pdf input', () => {
     assert.match(out.stderr, /imported \(docx \(mammoth\)\)/);
   });
 
+  it('the bundled CLI reads a .docx too (mammoth is bundled apart, in dist/mammoth.cjs, loaded only for .docx)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-docx-'));
+    const file = path.join(dir, 'draft.docx');
+    fs.writeFileSync(file, await docx(['The experiences and progress of children who need help and protection: good', '1. Children receive help at the right time.']));
+    const run = spawnSync(process.execPath, [path.join(process.cwd(), 'dist', 'cli.cjs'), 'import', file], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^1\. Children receive help at the right time\.$/m);
+    assert.ok(fs.existsSync(path.join(process.cwd(), 'dist', 'mammoth.cjs')));
+    assert.ok(fs.readFileSync(path.join(process.cwd(), '.vscodeignore'), 'utf8').split(/\r?\n/).includes('!dist/mammoth.cjs'), 'the .vsix ships it');
+  });
+
   it('reads a .pdf with pdftotext, or says clearly that it is missing', async function () {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ir-pdf-'));
     const file = path.join(dir, 'report.pdf');
