@@ -259,7 +259,7 @@ class TokenReader implements Reader {
 }
 
 /** States of the documents traced last (a few: the documents being edited). */
-const STATES_KEPT = 8;
+const STATES_KEPT = 4;
 const TERMS_KEPT = 2_000_000;
 const states = new Map<string, { signature: string; state: TraceState }>();
 
