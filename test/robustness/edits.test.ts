@@ -8,24 +8,22 @@ import type { Fix, TextEdit } from '../../server/src/checks/types.js';
 import { listFixtures, readFixture, registry } from '../helpers.js';
 import { assertEdits } from './exercise.js';
 import { reportArbitrary } from './generators.js';
+import { assertProperty } from './seed.js';
+import { legacyReadAsText, listAfterIndentedCode, renumberingEditProblem, structure } from './structure.js';
 
 /*
  * Safety of edits, as properties over the corpus fixtures and random reports: every offered
  * fix changes only what it targets (and the same characters whether applied by offsets or by
- * LSP positions); renumbering the report leaves no numbering diagnostics, changes digits only,
- * and is a no-op the second time; fix-all loses no word.
+ * LSP positions); renumbering the report leaves no numbering diagnostics, changes only digits
+ * and the white space and blank lines that keep the document's structure (docs/robustness.md),
+ * and is a no-op the second time; fix-all loses no word and no numbered paragraph, and
+ * settles. Each run draws a new seed (seed.ts: a failure says how to replay it).
  */
 const NUMBERING = new Set(['numbering/gap', 'numbering/duplicate', 'numbering/order']);
-const withoutDigits = (s: string) => s.replace(/\d+/g, '#');
 /** Fix-all may move a stray number and drop bullet markers: no other character changes. */
 const words = (s: string) => s.replace(/[\d.)\s*+-]/g, '');
 
 const service = new ReportLanguageService({ registry });
-/**
- * A fixed seed keeps npm test deterministic (PROPERTY_SEED=random explores). Known failure
- * outside it: docs/robustness.md, "unbulleting after a paragraph line".
- */
-const SEED = process.env.PROPERTY_SEED === 'random' ? Date.now() : Number(process.env.PROPERTY_SEED ?? 7);
 let version = 0;
 const docOf = (text: string) => ({ uri: 'file:///edits.report.md', version: ++version, getText: () => text });
 
@@ -35,16 +33,16 @@ function assertTargeted(text: string, fix: Fix): void {
   const t = fix.title;
   for (const e of fix.edits) {
     const what = `"${t}": ${JSON.stringify(old(e))} -> ${JSON.stringify(e.newText)}`;
+    // Any fix that makes a line a numbered paragraph may put a blank line before it.
+    const blankLine = old(e) === '' && /^(?:\r\n|\n|\r)$/.test(e.newText) && text.startsWith(e.newText, e.span.start);
     if (/^Renumber/.test(t)) {
-      assert.match(old(e), /^\d+$/, what);
-      assert.match(e.newText, /^\d+$/, what);
+      assert.equal(renumberingEditProblem(text, [e]), undefined, what);
     } else if (/^Number it/.test(t)) {
-      assert.ok((/^\d+$/.test(old(e)) && /^\d+$/.test(e.newText)) || (/^([-*+][ \t]+)?$/.test(old(e)) && /^\d+\. $/.test(e.newText)), what);
+      assert.ok(renumberingEditProblem(text, [e]) === undefined || (/^([-*+][ \t]+)?$/.test(old(e)) && /^\d+\. $/.test(e.newText)) || blankLine, what);
     } else if (/^Write .*numbered paragraph/.test(t)) {
-      assert.match(old(e), /^[-*+][ \t]+$/, what);
-      assert.equal(e.newText, '', what);
+      assert.ok((/^[ \t]*[-*+][ \t]+$/.test(old(e)) && e.newText === '') || blankLine, what);
     } else if (/^Move \d+ to the start/.test(t)) {
-      assert.ok((/^\d+\.[ \t]*$/.test(old(e)) && e.newText === '') || (/^([-*+][ \t]+)?$/.test(old(e)) && /^\d+\. $/.test(e.newText)), what);
+      assert.ok((/^\d+\.[ \t]*$/.test(old(e)) && e.newText === '') || (/^([-*+][ \t]+)?$/.test(old(e)) && /^\d+\. $/.test(e.newText)) || blankLine, what);
     } else if (/^Join/.test(t)) {
       assert.match(old(e), /^[\s>*+-]*$/, what);
       assert.equal(e.newText, ' ', what);
@@ -90,8 +88,10 @@ function checkRenumberAndFixAll(text: string): void {
     const whole = service.codeActions(doc, numbering.span, ['quickfix']).find((a) => a.fix.title === 'Renumber the whole report');
     if (whole) {
       const once = assertEdits(text, whole.fix.edits, 'renumber');
-      assert.deepEqual(service.diagnostics(docOf(once)).filter((d) => NUMBERING.has(d.code)).map((d) => d.message), []);
-      assert.equal(withoutDigits(once), withoutDigits(text));
+      assert.equal(renumberingEditProblem(text, whole.fix.edits), undefined);
+      if (!legacyReadAsText(text)) assert.equal(structure(once), structure(text), 'renumbering changed the structure');
+      // After top-level indented code a paragraph numbered 1 keeps its number (micromark).
+      if (!listAfterIndentedCode(text)) assert.deepEqual(service.diagnostics(docOf(once)).filter((d) => NUMBERING.has(d.code)).map((d) => d.message), []);
       const again = service.codeActions(docOf(once), { start: 0, end: once.length }, ['quickfix']).find((a) => a.fix.title === 'Renumber the whole report');
       assert.equal(again, undefined, 'renumbering twice changes something');
     }
@@ -100,6 +100,10 @@ function checkRenumberAndFixAll(text: string): void {
   const fixed = assertEdits(text, all, 'fix-all');
   assertSameOverLsp(text, all);
   assert.equal(words(fixed), words(text), 'fix-all changed a word');
+  // No numbered paragraph is lost. One can be made: a line `3. …` that was more of a
+  // paragraph's text becomes an item of its own once the fix makes that paragraph a list item.
+  const numbered = (t: string) => service.getModel(docOf(t)).paragraphs.length;
+  assert.ok(numbered(fixed) >= numbered(text), 'fix-all lost a numbered paragraph');
   assert.deepEqual(service.fixAll(docOf(fixed)), [], 'fix-all twice changes something');
 }
 
@@ -107,11 +111,11 @@ describe('robustness: safety of edits (properties)', function () {
   this.timeout(300_000);
 
   it('random reports: every fix touches only its target, the same over LSP positions', () => {
-    fc.assert(fc.property(reportArbitrary, (text) => checkFixes(text)), { numRuns: 150, seed: SEED });
+    assertProperty(fc.property(reportArbitrary, (text) => checkFixes(text)), { numRuns: 150 });
   });
 
   it('random reports: renumbering leaves no numbering diagnostics, digits only, idempotent; fix-all loses no word', () => {
-    fc.assert(fc.property(reportArbitrary, (text) => checkRenumberAndFixAll(text)), { numRuns: 150, seed: SEED });
+    assertProperty(fc.property(reportArbitrary, (text) => checkRenumberAndFixAll(text)), { numRuns: 150 });
   });
 
   const files = [...listFixtures('corpus'), ...listFixtures('raw'), ...listFixtures('synthetic')];

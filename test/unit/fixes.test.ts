@@ -3,6 +3,8 @@ import { check, model } from '../helpers.js';
 import { checkForCode } from '../../server/src/checks/registry.js';
 import { applyEdits } from '../../server/src/fixes/applyEdits.js';
 import { fixAll } from '../../server/src/fixes/fixAll.js';
+import { renumberAll } from '../../server/src/fixes/renumber.js';
+import { structure } from '../robustness/structure.js';
 import type { Fix } from '../../server/src/checks/types.js';
 
 function fixesFor(text: string, code: string): Fix[] {
@@ -31,6 +33,73 @@ describe('renumbering fixes', () => {
     const crlf = '1.\ta  \r\n\r\n3. b\t\r\n- 4. c \r\n';
     const all = fixesFor(crlf, 'numbering/gap').find((f) => f.title === 'Renumber the whole report');
     assert.equal(apply(crlf, all), '1.\ta  \r\n\r\n2. b\t\r\n- 3. c \r\n');
+  });
+});
+
+describe('renumbering when a number gains or loses a digit', () => {
+  const paragraphs = (n: number) => Array.from({ length: n }, (_, i) => `${i + 1}. Paragraph ${i + 1}.`).join('\n\n') + '\n\n';
+  /** Renumber the whole report: the structure and the non-numbering diagnostics must not change. */
+  function renumberKeepsStructure(text: string): string {
+    const after = applyEdits(text, renumberAll(model(text)));
+    assert.equal(structure(after), structure(text), `structure changed:\n${after}`);
+    const others = (t: string) => check(t).filter((d) => !/^numbering\/(gap|duplicate|order)$/.test(d.code)).map((d) => d.code);
+    assert.deepEqual(others(after), others(text));
+    assert.deepEqual(check(after).filter((d) => /^numbering\/(gap|duplicate|order)$/.test(d.code)), []);
+    return after;
+  }
+  it('10 → 9: a bullet indented three spaces under it stays a bullet of its own (before: it became a nested list)', () => {
+    const text = paragraphs(8) + '10. Ten\n   - a bullet\n\n11. Eleven.\n';
+    renumberKeepsStructure(text);
+  });
+  it('9 → 10: a paragraph indented three spaces under it stays in it (before: it became a fragment)', () => {
+    const text = paragraphs(8) + '8. Dup.\n\n9. Nine.\n\n   More of nine.\n\n10. Ten.\n';
+    renumberKeepsStructure(text);
+  });
+});
+
+describe('a numbered paragraph right after a line of prose (CommonMark: only a list starting at 1 may interrupt it)', () => {
+  const settles = (text: string) => {
+    const once = fixAll(text, (t) => model(t));
+    assert.equal(applyEdits(text, once.edits), once.text);
+    assert.equal(fixAll(once.text, (t) => model(t)).text, once.text, 'fix-all does not settle');
+    return once.text;
+  };
+  it('fix-all unbullets `- 2.` after a line of prose with a blank line before it (before: it became part of the prose)', () => {
+    const text = '1. First.\n\nProse that leads in.\n- 2. Second.\n';
+    const fixed = settles(text);
+    assert.equal(fixed, '1. First.\n\nProse that leads in.\n\n2. Second.\n');
+    assert.deepEqual(model(fixed).paragraphs.map((p) => [p.number, p.form]), [[1, 'ordered'], [2, 'ordered']]);
+  });
+  it('fix-all: `- 1.` after prose, unbulleted and then renumbered 2, gets the blank line (before: fix-all lost paragraph 2)', () => {
+    const text = '1. First.\n\nProse that leads in.\n- 1. Second.\n';
+    assert.equal(settles(text), '1. First.\n\nProse that leads in.\n\n2. Second.\n');
+  });
+  it('the unbullet quick fix inserts the blank line too, and only where it is needed', () => {
+    const text = 'Prose.\n- 2. b\n- 3. c\n';
+    const [one, every] = fixesFor(text, 'numbering/legacy-bullet');
+    assert.equal(apply(text, one), 'Prose.\n\n2. b\n- 3. c\n');
+    assert.equal(apply(text, every), 'Prose.\n\n2. b\n3. c\n');
+  });
+  it('renumbering a list that starts at 1 after prose: a blank line before it; the next item of the list needs none', () => {
+    const text = '1. a\n\nProse.\n1. b\n1. c\n';
+    const all = fixesFor(text, 'numbering/duplicate').find((f) => f.title === 'Renumber the whole report');
+    const fixed = apply(text, all);
+    assert.equal(fixed, '1. a\n\nProse.\n\n2. b\n3. c\n');
+    assert.equal(structure(fixed), structure(text));
+  });
+  it('moving a stray number to the start of a bullet right after prose: a blank line before it', () => {
+    const text = '61. a\n\nProse.\n- The number is reducing as a result of a 62. better application.\n\n63. c\n';
+    const fixed = apply(text, fixesFor(text, 'numbering/stray')[0]);
+    assert.equal(fixed, '61. a\n\nProse.\n\n62. The number is reducing as a result of a better application.\n\n63. c\n');
+    assert.deepEqual(model(fixed).paragraphs.map((p) => p.number), [61, 62, 63]);
+  });
+  it('after top-level indented code (micromark reads `2. b` there as text, blank line or not) the fix is not made', () => {
+    const code = '1. a\n\n# Part\n\n    indented code\n\n';
+    const renumber = code + '1. b\n';
+    assert.deepEqual(applyEdits(renumber, renumberAll(model(renumber))), renumber, 'paragraph 1 keeps its number');
+    const legacy = code + '- 2. b\n';
+    assert.deepEqual(fixesFor(legacy, 'numbering/legacy-bullet'), []);
+    assert.equal(fixAll(legacy, (t) => model(t)).text, legacy);
   });
 });
 

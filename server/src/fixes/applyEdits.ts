@@ -14,21 +14,43 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 /**
- * The smallest edits that turn `before` into `after`, line by line when the line count is the
- * same (every safe fix keeps it), else one edit around the changed middle.
+ * The smallest edits that turn `before` into `after`, line by line: the safe fixes change
+ * lines in place and at most insert blank lines (a line break before a numbered paragraph that
+ * would otherwise continue the prose above it, fixes/listStart.ts). Anything else becomes one
+ * edit around the changed middle.
  */
 export function diffEdits(before: string, after: string): TextEdit[] {
   if (before === after) return [];
   const a = splitKeepingEnds(before);
   const b = splitKeepingEnds(after);
-  if (a.length !== b.length) return [trimmedEdit(before, after, 0)];
   const edits: TextEdit[] = [];
   let offset = 0;
+  let j = 0;
   for (let i = 0; i < a.length; i++) {
-    if (a[i] !== b[i]) edits.push(...lineEdits(a[i], b[i], offset));
+    // An inserted blank line: `after` has more lines left, and this one is a bare line break.
+    while (j < b.length && a[i] !== b[j] && b.length - j > a.length - i && /^(?:\r\n|\n|\r)$/.test(b[j])) {
+      edits.push({ span: { start: offset, end: offset }, newText: b[j++] });
+    }
+    if (j >= b.length) break;
+    if (a[i] !== b[j]) edits.push(...lineEdits(a[i], b[j], offset));
     offset += a[i].length;
+    j++;
   }
-  return edits;
+  if (j < b.length) edits.push({ span: { start: before.length, end: before.length }, newText: b.slice(j).join('') });
+  const merged = mergeAdjacent(edits);
+  return applyEdits(before, merged) === after ? merged : [trimmedEdit(before, after, 0)];
+}
+
+/** Edits that touch (an insertion at the start of a line edit) become one, as LSP wants no two at one place. */
+function mergeAdjacent(edits: TextEdit[]): TextEdit[] {
+  const out: TextEdit[] = [];
+  for (const e of edits) {
+    const last = out[out.length - 1];
+    if (last && last.span.end === e.span.start && (last.span.start === last.span.end || e.span.start === e.span.end)) {
+      out[out.length - 1] = { span: { start: last.span.start, end: e.span.end }, newText: last.newText + e.newText };
+    } else out.push({ span: { ...e.span }, newText: e.newText });
+  }
+  return out;
 }
 
 function splitKeepingEnds(text: string): string[] {

@@ -1,30 +1,39 @@
 import type { ReportModel } from '../model/types.js';
 import type { TextEdit } from '../checks/types.js';
 import { applyEdits, diffEdits } from './applyEdits.js';
-import { allLegacyEdits } from '../checks/numbering/legacyBullet.js';
-import { strayCheck } from '../checks/numbering/stray.js';
+import { legacyFixes } from '../checks/numbering/legacyBullet.js';
+import { strayFix } from '../checks/numbering/stray.js';
+import { settleFixes } from './listStart.js';
 import { renumberAll } from './renumber.js';
 
 /**
  * Every safe fix, applied in rounds because each changes what the next sees: first the
  * structural ones (stray numbers moved to the start, bulleted numbers unbulleted), then
- * renumbering the whole report with its cross-references. Returns the final text and the
- * minimal edits from the original.
+ * renumbering the whole report with its cross-references; and again while a pass changes
+ * something (at most three passes), since renumbering can make a fix possible that was not
+ * (a bullet `- 0.` after indented code cannot be unbulleted, `- 1.` can). Returns the final
+ * text and the minimal edits from the original.
  */
 export function fixAll(text: string, build: (text: string) => ReportModel): { text: string; edits: TextEdit[] } {
   let current = text;
   const rounds: ((m: ReportModel) => TextEdit[])[] = [structuralEdits, renumberAll];
-  for (const round of rounds) {
-    const model = build(current);
-    const edits = round(model);
-    if (edits.length) current = applyEdits(current, edits);
+  for (let pass = 0; pass < 3; pass++) {
+    let changed = false;
+    for (const round of rounds) {
+      const model = build(current);
+      const edits = round(model);
+      if (edits.length) {
+        current = applyEdits(current, edits);
+        changed = true;
+      }
+    }
+    if (!changed) break;
   }
   return { text: current, edits: diffEdits(text, current) };
 }
 
+/** Stray numbers moved and bullets removed, checked together (fixes/listStart.ts). */
 function structuralEdits(model: ReportModel): TextEdit[] {
-  const strays = model.fragments.flatMap((f, i) =>
-    f.stray ? (strayCheck.fixes!(model, { code: 'numbering/stray', severity: 'warning', span: f.stray.span, message: '', data: { fragment: i } }, { settings: {} })[0]?.edits ?? []) : [],
-  );
-  return [...strays, ...allLegacyEdits(model)];
+  const strays = model.fragments.flatMap((_, i) => strayFix(model, i) ?? []);
+  return settleFixes(model, [...strays, ...legacyFixes(model)]).edits;
 }

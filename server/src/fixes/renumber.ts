@@ -1,17 +1,33 @@
 import type { ReportModel } from '../model/types.js';
 import { idealNumbers, numberingVerdicts } from '../model/numbering.js';
 import type { TextEdit } from '../checks/types.js';
+import { numberEdits } from './markerWidth.js';
+import { lineStartOf } from './lines.js';
+import { keepListItems, type ListLine } from './listStart.js';
 
 /**
  * Edits that give paragraphs new numbers and keep every cross-reference pointing at the same
- * paragraph. Only the digits change: the rest of the document is byte-for-byte the same.
- * `numbers` maps paragraph index -> new number (absent: unchanged).
+ * paragraph. Only the digits change, except where the document would otherwise be read
+ * differently: a marker gaining or losing a digit moves the column the lines under it are read
+ * against (markerWidth.ts: then the spaces after that marker, a leading zero, or the
+ * indentation of that paragraph's lines change), and a list that starts at 1 right after a
+ * line of prose needs a blank line before it to start at any other number (listStart.ts; a
+ * paragraph that no edit can keep a list item, after top-level indented code, keeps its
+ * number). `numbers` maps paragraph index -> new number (absent: unchanged).
  */
 export function renumberEdits(model: ReportModel, numbers: Map<number, number>): TextEdit[] {
   const edits: TextEdit[] = [];
+  const starts: (ListLine & { index: number })[] = [];
   for (const [index, value] of numbers) {
     const p = model.paragraphs[index];
-    if (p.number !== value) edits.push({ span: p.numberSpan, newText: String(value) });
+    if (p.number === value) continue;
+    edits.push(...numberEdits(model.text, p, value));
+    // A list that starts at 1 may be one only because 1 may interrupt the line before it (and
+    // a legacy `- 1.` may hold a list only because 1 may start one where its text is read).
+    if (p.form !== 'stray' && model.text.slice(p.numberSpan.start, p.numberSpan.end) === '1') {
+      const nested = p.form === 'legacy-bullet';
+      starts.push({ lineStart: lineStartOf(model.text, nested ? p.span.start : p.numberSpan.start), digits: String(value), index, ...(nested ? { nested } : {}) });
+    }
   }
   const targets = referenceTargets(model);
   // A number can be both a paragraph's and a reference's ("paragraph 49 - 119. The Board…",
@@ -26,7 +42,13 @@ export function renumberEdits(model: ReportModel, numbers: Map<number, number>):
       if (value !== undefined && value !== n.value) edits.push({ span: n.span, newText: String(value) });
     }
   }
-  return edits.sort((a, b) => a.span.start - b.span.start);
+  edits.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  if (!starts.length) return edits;
+  const checked = keepListItems(model, edits, starts);
+  if (!checked.impossible.length) return checked.edits;
+  // Where no edit keeps it a list item, the paragraph keeps its number (and its references).
+  const keep = new Set(starts.filter((s) => checked.impossible.includes(s.lineStart)).map((s) => s.index));
+  return renumberEdits(model, new Map([...numbers].filter(([index]) => !keep.has(index))));
 }
 
 /** Renumber every paragraph 1, 2, 3 … (per part). */

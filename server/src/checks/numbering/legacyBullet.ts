@@ -1,5 +1,7 @@
-import type { Check, Fix, TextEdit } from '../types.js';
+import type { Check, Fix } from '../types.js';
 import type { ReportModel } from '../../model/types.js';
+import { settleFixes, type LineFix } from '../../fixes/listStart.js';
+import { lineStartOf } from '../../fixes/lines.js';
 
 /**
  * numbering/legacy-bullet: `- 26. text`, a bullet whose text starts with a number (pasted
@@ -23,25 +25,34 @@ export const legacyBulletCheck: Check = {
   fixes(model, diagnostic) {
     const index = diagnostic.data?.paragraph;
     if (typeof index !== 'number') return [];
-    const all = allLegacyEdits(model);
     const fixes: Fix[] = [];
-    const one = legacyEdit(model, index);
-    if (one) fixes.push({ title: `Write paragraph ${model.paragraphs[index].number} as a numbered paragraph`, edits: [one], isPreferred: true, safe: true });
-    if (all.length > 1) fixes.push({ title: 'Write every bulleted paragraph number as a numbered paragraph', edits: all, safe: true });
+    const one = legacyFix(model, index);
+    const settled = one ? settleFixes(model, [one]) : undefined;
+    if (settled && !settled.left.length) {
+      fixes.push({ title: `Write paragraph ${model.paragraphs[index].number} as a numbered paragraph`, edits: settled.edits, isPreferred: true, safe: true });
+    }
+    const every = legacyFixes(model);
+    const all = settleFixes(model, every);
+    if (every.length - all.left.length > 1) fixes.push({ title: 'Write every bulleted paragraph number as a numbered paragraph', edits: all.edits, safe: true });
     return fixes;
   },
 };
 
-/** Deleting the bullet marker (and its spaces) is the whole edit. */
-function legacyEdit(model: ReportModel, index: number): TextEdit | undefined {
+/**
+ * Deleting the bullet marker (and its spaces) is the edit; the line must then read as a
+ * numbered paragraph (`N. text` right after a line of prose is more of that prose unless N is
+ * 1: then a blank line goes before it; see fixes/listStart.ts).
+ */
+function legacyFix(model: ReportModel, index: number): LineFix | undefined {
   const p = model.paragraphs[index];
   if (p?.form !== 'legacy-bullet' || !p.bulletSpan) return undefined;
-  return { span: p.bulletSpan, newText: '' };
+  return {
+    edits: [{ span: p.bulletSpan, newText: '' }],
+    line: { lineStart: lineStartOf(model.text, p.bulletSpan.start), digits: model.text.slice(p.numberSpan.start, p.numberSpan.end) },
+  };
 }
 
-export function allLegacyEdits(model: ReportModel): TextEdit[] {
-  return model.paragraphs.flatMap((_, i) => {
-    const e = legacyEdit(model, i);
-    return e ? [e] : [];
-  });
+/** The unbulleting of every legacy paragraph, unchecked (settleFixes checks them together with other fixes). */
+export function legacyFixes(model: ReportModel): LineFix[] {
+  return model.paragraphs.flatMap((_, i) => legacyFix(model, i) ?? []);
 }

@@ -9,7 +9,9 @@ export function renumberingFixes(model: ReportModel, diagnostic: ReportDiagnosti
   const p = model.paragraphs[index];
   const fixes: Fix[] = [];
   const one = renumberOne(model, index);
-  if (one.length) fixes.push({ title: `Renumber this paragraph (${p.number} → ${one[0].newText})`, edits: one, isPreferred: true });
+  // The paragraph's own digits (the edits may also hold references, and white space).
+  const own = one.find((e) => e.span.start === p.numberSpan.start && /^\d+$/.test(e.newText));
+  if (own) fixes.push({ title: `Renumber this paragraph (${p.number} → ${Number(own.newText)})`, edits: one, isPreferred: true });
   const from = renumberFrom(model, index);
   if (from.length) fixes.push({ title: 'Renumber from here to the end', edits: from });
   const all = renumberAll(model);

@@ -1,6 +1,8 @@
 import type { Check, Fix } from '../types.js';
 import type { Fragment, ReportModel } from '../../model/types.js';
 import { renumberEdits } from '../../fixes/renumber.js';
+import { settleFixes } from '../../fixes/listStart.js';
+import { lineStartOf } from '../../fixes/lines.js';
 
 /**
  * numbering/unnumbered: a plain paragraph or bullet between two numbered paragraphs of one
@@ -40,7 +42,10 @@ export const unnumberedCheck: Check = {
         isPreferred: continues,
       });
     }
-    fixes.push({ title: `Number it ${before.number + 1}`, edits: numberItEdits(model, f), isPreferred: !continues });
+    // The fragment's line must then read as a numbered paragraph (fixes/listStart.ts).
+    const line = { lineStart: lineStartOf(model.text, f.span.start), digits: String(before.number + 1) };
+    const numbered = settleFixes(model, [{ edits: numberItEdits(model, f), line }]);
+    if (!numbered.left.length) fixes.push({ title: `Number it ${before.number + 1}`, edits: numbered.edits, isPreferred: !continues });
     return fixes;
   },
 };
