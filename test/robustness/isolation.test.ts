@@ -8,11 +8,14 @@ import type { Check } from '../../server/src/checks/types.js';
 import { ReportLanguageService } from '../../server/src/service/languageService.js';
 import { runCli } from '../../server/src/cli/main.js';
 import { model, registry } from '../helpers.js';
+import { TestClient } from '../protocol/lspClient.js';
 
 /*
  * Every check runs isolated: one that throws is reported with its id, and the others'
  * diagnostics still come through — in analyse, in the language service (diagnostics and
- * code actions), and in the CLI, where --fix then does not write the file.
+ * code actions), in the CLI, where --fix then does not write the file, and in the server
+ * over JSON-RPC stdio (a check made to throw with the INSPECTION_REPORT_TEST_THROWING_CHECK
+ * test hook, read when the server starts).
  */
 const throwing: Check = {
   id: 'test-throwing-check',
@@ -80,5 +83,42 @@ describe('robustness: checks run isolated', () => {
     assert.match(stderr, /draft\.report\.md: check test-throwing-check failed: boom/);
     assert.match(stdout, /numbering\/gap/);
     assert.notEqual(code, 0);
+  });
+
+  it('the server over stdio: a check that throws is logged with its id, and the other checks are still published', async function () {
+    this.timeout(60_000);
+    // The test hook is read once, when the server starts (docs/robustness.md).
+    const start = (throwingCheck?: string) => {
+      if (throwingCheck) process.env.INSPECTION_REPORT_TEST_THROWING_CHECK = throwingCheck;
+      try {
+        return new TestClient();
+      } finally {
+        delete process.env.INSPECTION_REPORT_TEST_THROWING_CHECK;
+      }
+    };
+    const uri = 'file:///tmp/isolation.report.md';
+    const publish = async (client: TestClient) => {
+      const logs: { type: number; message: string }[] = [];
+      client.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+        logs.push(p);
+      });
+      await client.initialize();
+      await client.open(uri, TEXT);
+      const published = await client.diagnostics(uri);
+      // A request after the failure is still answered: the server is alive.
+      const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
+      assert.ok(Array.isArray(symbols));
+      assert.equal(await client.shutdown(), 0);
+      return { codes: published.diagnostics.map((d) => d.code).sort(), logs, stderr: client.stderr };
+    };
+    const normal = await publish(start());
+    assert.deepEqual(normal.codes, ['numbering/gap', 'reference/broken']);
+    assert.deepEqual(normal.logs.filter((l) => l.type === 1), []);
+
+    const failing = await publish(start('numbering-gap'));
+    assert.deepEqual(failing.codes, ['reference/broken'], 'the other checks are published');
+    const errors = failing.logs.filter((l) => l.type === 1).map((l) => l.message);
+    assert.ok(errors.some((m) => m.startsWith('check numbering-gap failed:') && m.includes('made to throw')), `logged with its id: ${JSON.stringify(errors)}`);
+    assert.equal(failing.stderr, '');
   });
 });

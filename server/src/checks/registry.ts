@@ -44,3 +44,15 @@ export const DEFAULT_SEVERITIES: Readonly<Record<string, SeveritySetting>> = Obj
 export function checkForCode(code: string): Check | undefined {
   return CHECKS.find((c) => code in c.codes);
 }
+
+/**
+ * Test hook, for the server only (docs/robustness.md): make check `id` throw whenever it
+ * runs, so that a test over the protocol can see the error logged and the other checks'
+ * diagnostics still published. Returns false if there is no such check.
+ */
+export function makeCheckThrow(id: string): boolean {
+  const index = CHECKS.findIndex((c) => c.id === id);
+  if (index < 0) return false;
+  (CHECKS as Check[])[index] = { ...CHECKS[index], run: () => { throw new Error(`check ${id} made to throw (INSPECTION_REPORT_TEST_THROWING_CHECK)`); } };
+  return true;
+}

@@ -24,6 +24,7 @@ import { EDITOR_CAPABILITIES, registerEditorFeatures } from './editorFeatures.js
 import { judgementList } from '../service/judgementList.js';
 import { importText } from '../import/index.js';
 import { readInput } from '../import/readInput.js';
+import { makeCheckThrow } from '../checks/registry.js';
 
 /*
  * The LSP layer: get the document, call the service, convert. Nothing here knows what a
@@ -49,6 +50,9 @@ const documents = new TextDocuments<TextDocument>({
   },
 });
 service.onCheckError = (id, error) => connection.console.error(`check ${id} failed: ${error instanceof Error ? error.stack : String(error)}`);
+// Test hook, read once here (docs/robustness.md): INSPECTION_REPORT_TEST_THROWING_CHECK=<check id>.
+const throwingCheck = process.env.INSPECTION_REPORT_TEST_THROWING_CHECK;
+if (throwingCheck && !makeCheckThrow(throwingCheck)) process.stderr.write(`INSPECTION_REPORT_TEST_THROWING_CHECK: no check ${throwingCheck}\n`);
 
 let settings: ServerSettings = readSettings({});
 let workspaceRoots: string[] = [];
