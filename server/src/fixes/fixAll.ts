@@ -16,18 +16,18 @@ import { renumberAll } from './renumber.js';
  */
 export function fixAll(text: string, build: (text: string) => ReportModel): { text: string; edits: TextEdit[] } {
   let current = text;
-  const rounds: ((m: ReportModel) => TextEdit[])[] = [structuralEdits, renumberAll];
   for (let pass = 0; pass < 3; pass++) {
-    let changed = false;
-    for (const round of rounds) {
-      const model = build(current);
-      const edits = round(model);
-      if (edits.length) {
-        current = applyEdits(current, edits);
-        changed = true;
-      }
-    }
-    if (!changed) break;
+    const structural = structuralEdits(build(current));
+    if (structural.length) current = applyEdits(current, structural);
+    const model = build(current);
+    const renumbered = renumberAll(model);
+    if (renumbered.length) current = applyEdits(current, renumbered);
+    if (!structural.length && !renumbered.length) break;
+    // Renumbering moves only numbers, so it makes no new bullets or strays: a further pass
+    // can find something only when this one left a bulleted number or a stray unfixed. (Not
+    // checking would parse the renumbered report once more: on a long report, most of the
+    // time a fix-all takes.)
+    if (!model.paragraphs.some((p) => p.form === 'legacy-bullet' || p.form === 'stray')) break;
   }
   return { text: current, edits: diffEdits(text, current) };
 }
