@@ -4,6 +4,7 @@ import { analyseNode, type BlockFacts } from './blocks.js';
 import { parseMarkdown } from './parse.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { detach } from '../text/detach.js';
+import { lastAtOrBefore } from '../text/search.js';
 
 /*
  * Incremental parsing. A document is kept as a sequence of *units*: its top-level blocks,
@@ -228,7 +229,7 @@ export function updateDocument(
   // before the change, m the first unit after k starting at or after its end.
   const runs: { k: number; m: number }[] = [];
   for (const c of changed) {
-    const k = lastStartingAtOrBefore(starts, c.start);
+    const k = lastAtOrBefore(starts, c.start);
     const m = firstStartingAtOrAfter(starts, Math.max(c.oldEnd, starts[k] + 1), k + 1);
     runs.push({ k, m });
   }
@@ -307,17 +308,6 @@ function mergeRuns(runs: { k: number; m: number }[]): { k: number; m: number }[]
     else merged.push({ ...run });
   }
   return merged;
-}
-
-function lastStartingAtOrBefore(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 function firstStartingAtOrAfter(starts: number[], offset: number, from: number): number {

@@ -1,6 +1,7 @@
 import type { ReportModel, Span } from './types.js';
 import type { BlockFacts } from './blocks.js';
 import { getPerModel, setPerModel } from './perModel.js';
+import { lastAtOrBefore } from '../text/search.js';
 
 /*
  * The units a model was assembled from (incremental.ts). A unit's facts object stays the
@@ -26,13 +27,7 @@ export function unitAt(model: ReportModel, span: Span): BlockFacts | undefined {
   const u = getPerModel<Units>(model, UNITS);
   if (!u) return undefined;
   const { starts } = u;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= span.start) lo = mid;
-    else hi = mid - 1;
-  }
+  const lo = lastAtOrBefore(starts, span.start);
   const unit = u.units[lo];
   return unit && starts[lo] === span.start && unit.span.end === span.end - span.start ? unit : undefined;
 }

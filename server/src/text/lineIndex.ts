@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from './search.js';
 /**
  * Offsets <-> positions, in one place. Offsets are JavaScript string indices (UTF-16 code
  * units), which is also how LSP counts characters by default, so a position's `character`
@@ -58,15 +59,7 @@ export class LineIndex {
 
   /** The line containing `offset` (binary search). */
   lineAt(offset: number): number {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return lastAtOrBefore(this.lineStarts, offset);
   }
 
   positionAt(offset: number): Position {
