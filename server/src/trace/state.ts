@@ -88,7 +88,6 @@ export class TraceState {
     const first = this.entries.size === 0;
     const touchedTerms = new Set<number>();
     const created = new Set<Entry>();
-    const becameImprovement = new Set<Entry>();
     const changedCandidates = new Set<Entry>();
     const removedCandidates: Entry[] = [];
     const adjust = (e: Entry, improvements: number, candidates: number) => {
@@ -99,7 +98,6 @@ export class TraceState {
           if (!first) touchedTerms.add(term);
         }
       }
-      if (e.improvements === 0 && improvements > 0) becameImprovement.add(e);
       if (e.improvements > 0 && improvements === 0) e.row = undefined;
       if (e.candidates === 0 && candidates > 0) changedCandidates.add(e);
       if (e.candidates > 0 && candidates === 0) {
@@ -167,7 +165,8 @@ export class TraceState {
     const patchable = changedCandidates.size * 4 < candidateCount;
     for (const e of this.entries.values()) {
       if (e.improvements === 0) continue;
-      if (!e.row || stale.has(e) || becameImprovement.has(e) || !patchable) {
+      // A text that has just become an improvement has no row (it is dropped when one stops being one).
+      if (!e.row || stale.has(e) || !patchable) {
         e.row = this.fullRow(e.vector!);
         continue;
       }

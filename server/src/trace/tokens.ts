@@ -20,35 +20,13 @@ export interface TokenOptions {
   abbreviations: Map<string, string>;
 }
 
-/** Stemmed content words of `text`, with abbreviations expanded (the abbreviation kept too). */
-export function contentTokens(text: string, options: TokenOptions): string[] {
-  const out: string[] = [];
-  for (const raw of words(text)) for (const t of tokensOfWord(raw, options)) out.push(t);
-  return out;
-}
-
 /** The words of a text as written (letters with inner apostrophes and hyphens, or numbers). */
 export function words(text: string): string[] {
   return text.match(/[A-Za-z][A-Za-z'’-]*|\d+%?/g) ?? [];
 }
 
-/** The stemmed content tokens of one word as written, remembered per set of abbreviations in force. */
+/** The stemmed content tokens of one word as written, with an abbreviation's expansion first. */
 export function tokensOfWord(raw: string, options: TokenOptions): string[] {
-  let memo = wordTokens.get(options);
-  if (!memo) wordTokens.set(options, (memo = new Map()));
-  let tokens = memo.get(raw);
-  if (!tokens) {
-    tokens = wordTokensOf(raw, options);
-    if (memo.size >= STEMS_KEPT) memo.clear();
-    memo.set(detach(raw), tokens);
-  }
-  return tokens;
-}
-
-/** The tokens of each word as written, per set of abbreviations in force. */
-const wordTokens = new WeakMap<TokenOptions, Map<string, string[]>>();
-
-function wordTokensOf(raw: string, options: TokenOptions): string[] {
   const out: string[] = [];
   const bare = raw.replace(/['’]s?$/i, '').replace(/['’]/g, '');
   const abbr = options.abbreviations.get(bare) ?? options.abbreviations.get(bare.replace(/s$/, ''));

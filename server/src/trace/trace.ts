@@ -134,14 +134,15 @@ function buildTrace(model: ReportModel): Trace {
 
   // Similarities, from the state this document's previous version left (state.ts).
   const state = stateFor(model.uri, abbreviations(model));
+  const candidates = [...findings, ...summaryFindings];
   state.update(
     improvements.map((u) => u.text),
-    [...findings, ...summaryFindings].map((u) => u.text),
+    candidates.map((u) => u.text),
   );
   const vectors = new Map<TraceUnit, Vector>();
-  for (const u of [...improvements, ...findings, ...summaryFindings]) vectors.set(u, state.entry(u.text)!.vector!);
+  for (const u of [...improvements, ...candidates]) vectors.set(u, state.entry(u.text)!.vector!);
   const unitsOfEntry = new Map<Entry, TraceUnit[]>();
-  for (const u of [...findings, ...summaryFindings]) {
+  for (const u of candidates) {
     const e = state.entry(u.text)!;
     (unitsOfEntry.get(e) ?? unitsOfEntry.set(e, []).get(e)!).push(u);
   }
