@@ -1,10 +1,11 @@
 import type { Nodes, Root, RootContent } from 'mdast';
 import type { Span } from './types.js';
 import { analyseNode, type BlockFacts } from './blocks.js';
-import { parseMarkdown } from './parse.js';
+import { mayHoldGfm, parseMarkdown } from './parse.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { detach } from '../text/detach.js';
 import { lastAtOrBefore } from '../text/search.js';
+import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEnd, safeStart } from './boundaries.js';
 
 /*
  * Incremental parsing. A document is kept as a sequence of *units*: its top-level blocks,
@@ -80,8 +81,16 @@ export interface UpdateResult {
   full: boolean;
 }
 
-/** Parse a whole document into units. */
+/** Parse a whole document into units: equal to parseWhole's, usually much faster. */
 export function parseDocument(text: string): ParsedDocument {
+  return parseInSlices(text) ?? parseWhole(text);
+}
+
+/**
+ * One remark parse of the whole text, with GFM: the reference every other way of parsing
+ * must equal, and the way for documents that cannot be cut (see parseInSlices).
+ */
+export function parseWhole(text: string): ParsedDocument {
   const root = parseMarkdown(text);
   const tooComplex = isTooComplex(root);
   const units: BlockFacts[] = [];
@@ -96,6 +105,60 @@ export function parseDocument(text: string): ParsedDocument {
     global: tooComplex || hasDefinitions(root) || brokenFrontMatter(text, root),
     ...(tooComplex ? { tooComplex } : {}),
   };
+}
+
+/** Text parsed by one call to remark in parseInSlices, at most (unless a block is longer). */
+const SLICE_TARGET = 16_384;
+
+/**
+ * A first parse in slices cut at safe boundaries (the rules updateDocument cuts by), each
+ * parsed with GFM only when it could hold GFM syntax (parse.ts): most of a report cannot, and
+ * GFM is half of remark's time. Pieces between cuts are taken together up to SLICE_TARGET,
+ * those that could hold GFM apart from those that cannot (a call to remark has a fixed cost).
+ * A slice whose last block would run on past its end (an unclosed fence or HTML comment, or
+ * indented code: see runsIntoEnd), or whose front matter has not closed, takes in more pieces.
+ * Undefined when the document must be parsed whole: it has link reference or footnote
+ * definitions, front matter that never closes, or inline markup nested too deep.
+ */
+export function parseInSlices(text: string, target = SLICE_TARGET): ParsedDocument | undefined {
+  const cuts = [0];
+  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+    // A BOM counts as the start of a document for micromark: never at the start of a slice.
+    if (safeStart(text, nl + 1) && text.charCodeAt(nl + 1) !== 0xfeff) cuts.push(nl + 1);
+  }
+  const n = cuts.length;
+  const endOf = (k: number) => (k < n ? cuts[k] : text.length);
+  const gfm = cuts.map((c, j) => mayHoldGfm(text.slice(c, endOf(j + 1))));
+  const units: BlockFacts[] = [];
+  const starts: number[] = [];
+  for (let j = 0; j < n; ) {
+    let k = j + 1;
+    while (k < n && gfm[k] === gfm[j] && endOf(k + 1) - cuts[j] <= target) k++;
+    for (;;) {
+      const slice = detach(text.slice(cuts[j], endOf(k)));
+      const root = parseMarkdown(slice, 'auto');
+      if (hasDefinitions(root) || isTooComplex(root)) return undefined;
+      const sliceUnits: BlockFacts[] = [];
+      const sliceStarts: number[] = [];
+      unitsOf(root, slice, 0, sliceUnits, sliceStarts);
+      const open =
+        (j === 0 && brokenFrontMatter(slice, root)) ||
+        (k < n && runsIntoEnd(root, slice));
+      if (open) {
+        if (k >= n) return undefined;
+        // Twice as many pieces each time: a long fence with blank lines stays linear.
+        k = Math.min(n, j + 2 * (k - j));
+        continue;
+      }
+      for (let i = 0; i < sliceUnits.length; i++) {
+        units.push(sliceUnits[i]);
+        starts.push(sliceStarts[i] + cuts[j]);
+      }
+      break;
+    }
+    j = k;
+  }
+  return { text, units, starts, lines: new LineIndex(text), derived: new Map(), global: false };
 }
 
 function isTooComplex(root: Root): boolean {
@@ -276,7 +339,7 @@ export function updateDocument(
     const end = run.m >= units.length ? newText.length : mapOld(starts[run.m]);
     const slice = detach(newText.slice(start, end));
     if (start > 0 && (slice.startsWith('---') || slice.charCodeAt(0) === 0xfeff)) return full();
-    const root = parseMarkdown(slice);
+    const root = parseMarkdown(slice, 'auto');
     if (hasDefinitions(root) || isTooComplex(root)) return full();
     // Front matter may close anywhere: it must have closed inside the slice.
     if (start === 0 && brokenFrontMatter(slice, root)) return full();
@@ -342,32 +405,6 @@ function makeMapper(changed: readonly ChangedRange[]): (offset: number) => numbe
   };
 }
 
-const isBlankChar = (c: number) => c === 32 || c === 9;
-const isBreak = (c: number) => c === 10 || c === 13;
-
-/**
- * P starts a line at column 0 with a non-space character, and the line before it is blank.
- */
-function boundaryAt(text: string, p: number): boolean {
-  if (p <= 0 || p >= text.length) return false;
-  const c = text.charCodeAt(p);
-  if (isBlankChar(c) || isBreak(c)) return false;
-  // Line break just before p.
-  let q = p - 1;
-  const prev = text.charCodeAt(q);
-  if (prev === 10) {
-    q--;
-    if (q >= 0 && text.charCodeAt(q) === 13) q--;
-  } else if (prev === 13) {
-    q--;
-  } else {
-    return false;
-  }
-  // The line before: blank, and itself preceded by a line break (or the document start).
-  while (q >= 0 && isBlankChar(text.charCodeAt(q))) q--;
-  return q < 0 || isBreak(text.charCodeAt(q));
-}
-
 /**
  * Indented code (a block starting with white space that is not a list or a paragraph): after
  * it and blank lines, micromark parses the next line as if it interrupted the code (an
@@ -380,14 +417,6 @@ function indentedCode(doc: ParsedDocument, i: number): boolean {
   return isBlankChar(c);
 }
 
-function safeStart(text: string, p: number): boolean {
-  return boundaryAt(text, p) && !text.startsWith('---', p);
-}
-
-function safeEnd(text: string, p: number): boolean {
-  return boundaryAt(text, p);
-}
-
 /* Tight lists: items with no blank line between them. Each item is a unit of its own, and
  * a line at column 0 with the list's marker always starts the next item of an open list
  * (micromark tries the list's continuation, a sibling item, before anything else), so an
@@ -397,14 +426,6 @@ function safeEnd(text: string, p: number): boolean {
  *   - end of a slice, before an item at column 0: after parsing, the slice must end inside a
  *     top-level list whose marker is the next item's (checked by `continuesList`).
  */
-
-function lineStartCol0(text: string, p: number): boolean {
-  if (p <= 0 || p >= text.length) return false;
-  const c = text.charCodeAt(p);
-  if (isBlankChar(c) || isBreak(c)) return false;
-  const prev = text.charCodeAt(p - 1);
-  return prev === 10 || (prev === 13 && c !== 10);
-}
 
 function tightStart(prev: ParsedDocument, k: number, changed: readonly ChangedRange[]): boolean {
   const unit = prev.units[k];
@@ -430,65 +451,4 @@ function tightEnd(prev: ParsedDocument, m: number, newText: string, mapOld: (o: 
   const before = prev.units[m - 1];
   if (unit.kind !== 'item' || before?.kind !== 'item') return false;
   return lineStartCol0(newText, mapOld(prev.starts[m]));
-}
-
-const LIST_MARKER = /^(?:(\d{1,9})([.)])|([-*+]))(?=[ \t]|\r|\n|$)/;
-
-/** The slice ends inside a top-level list that the line at `end` continues with an item. */
-function continuesList(root: Root, slice: string, text: string, end: number): boolean {
-  const last = root.children[root.children.length - 1];
-  if (!last || last.type !== 'list') return false;
-  // The slice's last line belongs to the list.
-  let lineStart = slice.length;
-  if (lineStart > 0 && slice.charCodeAt(lineStart - 1) === 10) lineStart--;
-  if (lineStart > 0 && slice.charCodeAt(lineStart - 1) === 13) lineStart--;
-  while (lineStart > 0 && !isBreak(slice.charCodeAt(lineStart - 1))) lineStart--;
-  if ((last.position?.end.offset ?? 0) <= lineStart && lineStart < slice.length) return false;
-  const item = last.children[last.children.length - 1];
-  const mine = LIST_MARKER.exec(slice.slice(item?.position?.start.offset ?? 0, (item?.position?.start.offset ?? 0) + 12));
-  const next = LIST_MARKER.exec(text.slice(end, end + 12));
-  if (!mine || !next) return false;
-  return !!last.ordered === !!next[1] && (mine[2] ?? mine[3]) === (next[2] ?? next[3]);
-}
-
-/**
- * Does the slice's last block run on into the blank lines that end the slice (an unclosed
- * fence or HTML block), so that in the whole document it would go on past the slice?
- */
-function runsIntoEnd(root: Root, slice: string): boolean {
-  const last = root.children[root.children.length - 1];
-  if (!last) return false;
-  let contentEnd = slice.length;
-  while (contentEnd > 0 && /\s/.test(slice[contentEnd - 1])) contentEnd--;
-  const end = last.position?.end.offset ?? slice.length;
-  if (end > contentEnd) return true;
-  if (last.type === 'code') {
-    const start = last.position?.start.offset ?? 0;
-    const raw = slice.slice(start, end);
-    // Indented code: see indentedCode.
-    if (!/^ {0,3}(`{3,}|~{3,})/.test(raw)) return true;
-    const open = /^ {0,3}(`{3,}|~{3,})/.exec(raw);
-    if (open) {
-      const lines = raw.split(/\r\n|\r|\n/);
-      const close = /^ {0,3}(`+|~+)[ \t]*$/.exec(lines[lines.length - 1]);
-      if (lines.length < 2 || !close || close[1][0] !== open[1][0] || close[1].length < open[1].length) return true;
-    }
-  }
-  if (last.type === 'html') {
-    const raw = slice.slice(last.position?.start.offset ?? 0, end);
-    const lines = raw.split(/\r\n|\r|\n/);
-    const lastLine = lines[lines.length - 1];
-    const first = lines[0].trimStart();
-    const closers: [RegExp, RegExp][] = [
-      [/^<(?:script|pre|style|textarea)(?:\s|>|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-      [/^<!--/, /-->/],
-      [/^<\?/, /\?>/],
-      [/^<![A-Za-z]/, />/],
-      [/^<!\[CDATA\[/, /\]\]>/],
-    ];
-    for (const [opener, closer] of closers) {
-      if (opener.test(first)) return !closer.test(lines.length === 1 ? first.slice(1) : lastLine);
-    }
-  }
-  return false;
 }

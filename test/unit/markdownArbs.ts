@@ -1,0 +1,83 @@
+import fc from 'fast-check';
+
+/*
+ * Generators of awkward Markdown for the parsing property tests: whole documents built from
+ * blocks that test the parser's boundaries, and pieces of text that edits insert.
+ */
+
+/** Blocks that end or run on in every way a parse must get right. */
+export const SYNTHETIC_BLOCKS = [
+  '# Summary of findings\n',
+  '## Areas for improvement\n',
+  'Inspectors found that children are safe. See paragraph 2.\n',
+  '1. First numbered paragraph, citing paragraphs 2 and 3.\n',
+  '2. Second numbered paragraph.\n3. Third, tight.\n4. Fourth, tight.\n',
+  '5. Loose item\n\n   with a continuation.\n',
+  '- 6. A legacy bullet.\n',
+  '- a bullet\n- another bullet\n',
+  '```\nfenced code\n\nwith a blank line\n```\n',
+  '~~~\nunclosed tilde fence\n',
+  '<!-- a comment\n\nover a blank line -->\n',
+  '<div>\nhtml block\n</div>\n',
+  '| Judgement | Grade |\n| --- | --- |\n| Leadership, management and governance | Good |\n',
+  '> a quote\ncontinued lazily\n',
+  'Setext heading\n---\n',
+  '    indented code\n\n    more code\n',
+  'A paragraph\nwith a lazy line 7. inside it.\n',
+  '***\n',
+  '8) other delimiter\n',
+  '* starred item\n* second\n',
+  '_emphasis_ opening a paragraph\n',
+  'Inspection of services for children\n',
+];
+
+export const syntheticDoc = fc
+  .array(fc.constantFrom(...SYNTHETIC_BLOCKS), { minLength: 1, maxLength: 14 })
+  .chain((blocks) =>
+    fc.tuple(
+      fc.constant(blocks),
+      fc.array(fc.constantFrom('\n', '', '\n\n'), { minLength: blocks.length, maxLength: blocks.length }),
+      fc.boolean(),
+      fc.boolean(),
+    ),
+  )
+  .map(([blocks, gaps, frontMatter, crlf]) => {
+    let text = (frontMatter ? '---\nframework: ofsted-sif-2013\n---\n\n' : '') + blocks.map((b, i) => b + gaps[i]).join('');
+    if (crlf) text = text.replace(/\n/g, '\r\n');
+    return text;
+  });
+
+export const INSERTS = [
+  'x',
+  ' ',
+  'word ',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r\n\r\n',
+  '7',
+  '12. ',
+  '1) ',
+  '- ',
+  '* ',
+  '- 26. ',
+  '# ',
+  '```',
+  '\n```\n',
+  '~~~\n',
+  '<!--',
+  '-->',
+  '<div>\n',
+  '---',
+  '\n---\n',
+  '===\n',
+  '    ',
+  '> ',
+  '| a | b |\n| --- | --- |\n',
+  'paragraph 12',
+  'paragraphs 3 to 5',
+  '[^1]: a footnote\n',
+  '[x]: https://example.org\n',
+  'requires improvement',
+  'Good',
+];
