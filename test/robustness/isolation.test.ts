@@ -55,6 +55,17 @@ describe('robustness: checks run isolated', () => {
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['numbering/gap', 'reference/broken']);
   });
 
+  it('analyse: a check whose every code is off is not run at all; one with a code on is', () => {
+    let runs = 0;
+    const counting: Check = { id: 'test-counting', codes: { 'test/a': 'off', 'test/b': 'warning' }, run: () => (runs++, [{ code: 'test/b', span: { start: 0, end: 1 }, message: 'b' }]) };
+    const m = model('# Report\n\n1. One.\n');
+    analyse(m, { checks: [counting], severities: { 'test/b': 'off' } });
+    assert.equal(runs, 0);
+    const out = analyse(m, { checks: [counting], severities: { 'test/a': 'error', 'test/b': 'off' } });
+    assert.equal(runs, 1);
+    assert.deepEqual(out, [], 'test/b is still dropped');
+    assert.equal(analyse(m, { checks: [counting] }).length, 1);
+  });
   it('the language service: diagnostics and code actions survive a throwing check and throwing fixes', () => {
     withChecks([throwing, throwingFixes], () => {
       const service = new ReportLanguageService({ registry });

@@ -1,8 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { check, CORPUS, FIXTURES, model, readFixture } from '../helpers.js';
-import { traceOf } from '../../server/src/trace/trace.js';
+import { check, CORPUS, FIXTURES, listFixtures, model, readFixture, registry } from '../helpers.js';
+import { reportAbbreviations, traceOf } from '../../server/src/trace/trace.js';
+import fc from 'fast-check';
+import { applyChanges, parseDocument, updateDocument } from '../../server/src/model/incremental.js';
+import { modelFromDocument } from '../../server/src/model/buildModel.js';
 import { stem } from '../../server/src/trace/stem.js';
 import { definedAbbreviations } from '../../server/src/trace/tokens.js';
 import { checkForCode } from '../../server/src/checks/registry.js';
@@ -22,6 +25,31 @@ describe('traceability: the model', () => {
     assert.equal(found.get('MASH'), 'Multi-Agency Safeguarding Hub');
     assert.equal(found.get('LADO'), 'Local Authority Designated Officer');
   });
+  it('reads the abbreviations unit by unit as from the whole text, as the text is edited', () => {
+    const texts = [...listFixtures('corpus'), ...listFixtures('raw')].map(readFixture);
+    const pieces = ['Multi-Agency Safeguarding Hub (MASH) ', '(MASH)', '(LADO) ', 'Local Authority Designated Officer ', '\n\n', 'x', ' (CIN)', '(Ab)'];
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(30), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 8 }), (text, edits) => {
+        let doc = parseDocument(text);
+        for (const [where, remove, insert] of edits) {
+          const start = Math.floor(where * doc.text.length);
+          const end = Math.min(doc.text.length, start + remove);
+          const next = applyChanges(doc.text, [{ start, end, text: insert }]);
+          doc = updateDocument(doc, next, [{ start, oldEnd: end, newEnd: start + insert.length }]).doc;
+          const m = modelFromDocument('file:///a.report.md', 1, doc, { registry });
+          assert.deepEqual(reportAbbreviations(m), definedAbbreviations(next));
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Words before a unit count: an expansion that begins in the paragraph above.
+    for (const text of ['Intro.\n\nThe Multi-Agency Safeguarding\n\nHub (MASH) is busy.\n', '# Multi-Agency Safeguarding Hub\n\n(MASH) screens contacts.\n']) {
+      const m = model(text);
+      assert.equal(reportAbbreviations(m).get('MASH'), 'Multi-Agency Safeguarding Hub', text);
+      assert.deepEqual(reportAbbreviations(m), definedAbbreviations(text));
+    }
+  });
+
   it('finds the areas for improvement and findings of a SIF report, with areas from group headings', () => {
     const t = traceOf(model(readFixture('corpus/haringey-2014.report.md')));
     assert.deepEqual(t.improvements.map((i) => i.number), [...Array.from({ length: 17 }, (_, k) => 26 + k), 106, 107, 108, 109]);

@@ -11,7 +11,7 @@ import { lastAtOrBefore } from '../text/search.js';
  * table of the model spans exactly one unit.
  */
 
-interface Units {
+export interface Units {
   units: readonly BlockFacts[];
   starts: readonly number[];
 }
@@ -20,6 +20,11 @@ const UNITS = Symbol('units');
 
 export function setUnits(model: ReportModel, units: Units): void {
   setPerModel(model, UNITS, units);
+}
+
+/** The units the model was assembled from, with their starts (absent for a model built otherwise). */
+export function unitsOfModel(model: ReportModel): Units | undefined {
+  return getPerModel<Units>(model, UNITS);
 }
 
 /** The facts of the unit whose extent is exactly `span` in the model's text, if any. */

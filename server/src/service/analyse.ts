@@ -15,7 +15,10 @@ export interface AnalyseOptions {
 export function analyse(model: ReportModel, options: AnalyseOptions = {}): ReportDiagnostic[] {
   const context: CheckContext = { settings: options.settings ?? {} };
   const out: ReportDiagnostic[] = [];
+  const severity = (code: string) => options.severities?.[code] ?? DEFAULT_SEVERITIES[code] ?? 'warning';
   for (const check of options.checks ?? CHECKS) {
+    // A check whose every code is off is not run: its findings would all be dropped.
+    if (Object.entries(check.codes).every(([code, level]) => (options.severities?.[code] ?? level) === 'off')) continue;
     let findings;
     try {
       findings = check.run(model, context);
@@ -24,9 +27,9 @@ export function analyse(model: ReportModel, options: AnalyseOptions = {}): Repor
       continue;
     }
     for (const f of findings) {
-      const severity = options.severities?.[f.code] ?? DEFAULT_SEVERITIES[f.code] ?? 'warning';
-      if (severity === 'off') continue;
-      out.push({ ...f, severity });
+      const level = severity(f.code);
+      if (level === 'off') continue;
+      out.push({ ...f, severity: level });
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

@@ -2,11 +2,13 @@
 export type Vector = Map<number, number>;
 
 export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const small = a.size <= b.size ? a : b;
+  const large = small === a ? b : a;
   let dot = 0;
-  for (const [term, w] of small) {
+  // forEach, not for…of: no [key, value] array per entry (this runs on every keystroke).
+  small.forEach((w, term) => {
     const x = large.get(term);
     if (x !== undefined) dot += w * x;
-  }
+  });
   return Math.max(0, Math.min(1, dot));
 }

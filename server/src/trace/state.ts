@@ -244,22 +244,24 @@ export class TraceState {
   private score(q: Vector, c: Entry): number {
     const v = c.vector!;
     let dot = 0;
-    const shared: [number, number][] = [];
-    for (const [term, w] of q) {
+    // The terms both share, in q's order (kept in scratch arrays: this runs on every keystroke).
+    let shared = 0;
+    q.forEach((w, term) => {
       const x = v.get(term);
-      if (x === undefined) continue;
+      if (x === undefined) return;
       dot += w * x;
-      shared.push([term, w]);
-    }
-    if (shared.length === 0) return 0;
+      sharedTerms[shared] = term;
+      sharedWeights[shared++] = w;
+    });
+    if (shared === 0) return 0;
     let best = 0;
     for (const s of c.sentences) {
       let sdot = 0;
       let any = false;
-      for (const [term, w] of shared) {
-        const x = s.vector.get(term);
+      for (let i = 0; i < shared; i++) {
+        const x = s.vector.get(sharedTerms[i]);
         if (x === undefined) continue;
-        sdot += w * x;
+        sdot += sharedWeights[i] * x;
         any = true;
       }
       if (any && clip(sdot) > best) best = clip(sdot);
@@ -267,6 +269,9 @@ export class TraceState {
     return combine(best, clip(dot));
   }
 }
+
+const sharedTerms: number[] = [];
+const sharedWeights: number[] = [];
 
 function combine(bestSentence: number, whole: number): number {
   return SENTENCE_WEIGHT * bestSentence + (1 - SENTENCE_WEIGHT) * whole;

@@ -63,28 +63,44 @@ function contentStem(word: string): string {
 
 /**
  * Abbreviations a report defines for itself: "Multi-Agency Safeguarding Hub (MASH)". The
- * expansion is the words before the parenthesis whose initials spell the abbreviation.
+ * expansion is the words before the parenthesis whose initials spell the abbreviation. The
+ * first definition of an abbreviation wins: later uses of "(MASH)" need no reading (a long
+ * report has hundreds).
  */
 export function definedAbbreviations(text: string): Map<string, string> {
   const found = new Map<string, string>();
-  const re = /\(([A-Z][A-Za-z]{1,7})\)/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const abbr = m[1].replace(/s$/, '');
-    // The first definition wins: later uses of "(MASH)" need no reading (a long report has hundreds).
-    if (found.has(abbr)) continue;
-    const letters = abbr.replace(/[a-z]/g, '').toLowerCase();
-    if (letters.length < 2) continue;
-    const before = text.slice(Math.max(0, m.index - 200), m.index).split(/[\s]+/).filter(Boolean);
-    const words: string[] = [];
-    let need = letters.length;
-    for (let i = before.length - 1; i >= 0 && need > 0 && words.length < letters.length + 4; i--) {
-      const w = before[i].replace(/[^A-Za-z-]/g, '');
-      if (!w) break;
-      words.unshift(w);
-      if (!/^(of|and|the|for|to|in|on|a)$/i.test(w)) need -= w.split('-').length;
-    }
-    const initials = words.filter((w) => !/^(of|and|the|for|to|in|on|a)$/i.test(w)).flatMap((w) => w.split('-')).map((w) => w[0]?.toLowerCase()).join('');
-    if (initials === letters) found.set(abbr, words.join(' '));
+  for (const use of abbreviationUses(text)) {
+    if (found.has(use.abbr)) continue;
+    const expansion = expansionAt(text, use.index, use.abbr);
+    if (expansion) found.set(use.abbr, expansion);
   }
   return found;
+}
+
+/** How far before "(ABBR)" its expansion is looked for. */
+export const EXPANSION_REACH = 200;
+
+/** Each "(ABBR)" in `text`: where it is, and the abbreviation (a plural "s" dropped). */
+export function abbreviationUses(text: string): { index: number; abbr: string }[] {
+  const uses: { index: number; abbr: string }[] = [];
+  const re = /\(([A-Z][A-Za-z]{1,7})\)/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) uses.push({ index: m.index, abbr: detach(m[1].replace(/s$/, '')) });
+  return uses;
+}
+
+/** What "(abbr)" at `index` of `text` stands for, if the words before it spell it. */
+export function expansionAt(text: string, index: number, abbr: string): string | undefined {
+  const letters = abbr.replace(/[a-z]/g, '').toLowerCase();
+  if (letters.length < 2) return undefined;
+  const before = text.slice(Math.max(0, index - EXPANSION_REACH), index).split(/[\s]+/).filter(Boolean);
+  const words: string[] = [];
+  let need = letters.length;
+  for (let i = before.length - 1; i >= 0 && need > 0 && words.length < letters.length + 4; i--) {
+    const w = before[i].replace(/[^A-Za-z-]/g, '');
+    if (!w) break;
+    words.unshift(w);
+    if (!/^(of|and|the|for|to|in|on|a)$/i.test(w)) need -= w.split('-').length;
+  }
+  const initials = words.filter((w) => !/^(of|and|the|for|to|in|on|a)$/i.test(w)).flatMap((w) => w.split('-')).map((w) => w[0]?.toLowerCase()).join('');
+  return initials === letters ? words.join(' ') : undefined;
 }

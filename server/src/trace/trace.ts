@@ -1,7 +1,8 @@
 import type { ReportModel, Span } from '../model/types.js';
 import { effectiveRole } from '../model/roles.js';
 import { referenceTargets } from '../fixes/renumber.js';
-import { definedAbbreviations, tokensOfWord, words, type TokenOptions } from './tokens.js';
+import { abbreviationUses, definedAbbreviations, EXPANSION_REACH, expansionAt, tokensOfWord, words, type TokenOptions } from './tokens.js';
+import { memo, unitAt, unitCache, unitsOfModel } from '../model/units.js';
 import { countTerms, TermTable } from './terms.js';
 import { detach } from '../text/detach.js';
 import type { Vector } from './similarity.js';
@@ -113,12 +114,12 @@ function buildTrace(model: ReportModel): Trace {
   model.paragraphs.forEach((p, i) => {
     const kind = inImprovementTree(model, p.section);
     if (!kind || bulletRoots.has(improvementRoot(model, p.section))) return;
-    improvements.push({ ...units(i, p.span, fullText(model, p.textStart, p.span.end), p.section, p.number), kind, findings: [], summaryFindings: [], citations: [], supported: false });
+    improvements.push({ ...units(i, p.span, textOf(model, p.span, p.textStart), p.section, p.number), kind, findings: [], summaryFindings: [], citations: [], supported: false });
   });
   for (const b of bulletItems) {
     const kind = inImprovementTree(model, b.section)!;
     const textStart = model.text.slice(b.span.start).search(/[^-*+ \t]/) + b.span.start;
-    improvements.push({ ...units(-1, b.span, fullText(model, textStart, b.span.end), b.section), kind, findings: [], summaryFindings: [], citations: [], supported: false });
+    improvements.push({ ...units(-1, b.span, textOf(model, b.span, textStart), b.section), kind, findings: [], summaryFindings: [], citations: [], supported: false });
   }
   improvements.sort((a, b) => a.span.start - b.span.start);
 
@@ -127,7 +128,7 @@ function buildTrace(model: ReportModel): Trace {
   const summaryFindings: (TraceUnit & { weakness: boolean })[] = [];
   model.paragraphs.forEach((p, i) => {
     const role = effectiveRole(model, p.section);
-    const unit = units(i, p.span, fullText(model, p.textStart, p.span.end), p.section, p.number);
+    const unit = units(i, p.span, textOf(model, p.span, p.textStart), p.section, p.number);
     if (role === 'summary' || role === 'strengths') summaryFindings.push({ ...unit, weakness: role === 'summary' });
     else if (role === 'judgement') findings.push(unit);
   });
@@ -214,14 +215,61 @@ function improvementRoot(model: ReportModel, section: number): number {
   return root;
 }
 
-function fullText(model: ReportModel, start: number, end: number): string {
-  return stripHtmlComments(model.text.slice(start, end), ' ');
+const TEXTS = unitCache<string>();
+
+/**
+ * A paragraph's or bullet's text from `start` (after its number or bullet) to its end, HTML
+ * comments blanked. Remembered on its unit, so an unchanged paragraph gives the same string
+ * from version to version: the trace state looks texts up by value, and a string's hash is
+ * computed once and kept in it.
+ */
+function textOf(model: ReportModel, span: Span, start: number): string {
+  return memo(TEXTS, unitAt(model, span), start - span.start, undefined, () => detach(stripHtmlComments(model.text.slice(start, span.end), ' ')));
 }
 
 function abbreviations(model: ReportModel): Map<string, string> {
-  const map = definedAbbreviations(model.text.length > 500_000 ? model.text.slice(0, 500_000) : model.text);
+  const map = reportAbbreviations(model);
   for (const [k, v] of Object.entries(model.framework.profile.abbreviations ?? {})) if (!map.has(k)) map.set(k, v);
   return map;
+}
+
+/** Abbreviations are looked for in the first this many characters of a report. */
+const ABBREVIATIONS_WITHIN = 500_000;
+const USES = unitCache<{ index: number; abbr: string; expansion: string | undefined }[]>();
+
+/**
+ * definedAbbreviations of the report's first ABBREVIATIONS_WITHIN characters, read unit by
+ * unit: each unit's "(ABBR)" uses, and the expansions of those far enough from its start
+ * that the words before them lie in the unit, are remembered on the unit (units.ts), so a
+ * keystroke reads one unit again, not the whole text. No use lies between units (only white
+ * space does), and uses are taken in document order, so the result is the same.
+ */
+export function reportAbbreviations(model: ReportModel): Map<string, string> {
+  const list = unitsOfModel(model);
+  const text = model.text;
+  if (!list) return definedAbbreviations(text.length > ABBREVIATIONS_WITHIN ? text.slice(0, ABBREVIATIONS_WITHIN) : text);
+  const found = new Map<string, string>();
+  for (let i = 0; i < list.units.length; i++) {
+    const unit = list.units[i];
+    const start = list.starts[i];
+    if (start >= ABBREVIATIONS_WITHIN) break;
+    const end = Math.min(start + unit.span.end, ABBREVIATIONS_WITHIN);
+    const uses =
+      end === start + unit.span.end
+        ? memo(USES, unit, undefined, undefined, () => usesIn(text.slice(start, end)))
+        : usesIn(text.slice(start, end));
+    for (const use of uses) {
+      if (found.has(use.abbr)) continue;
+      const expansion = use.index >= EXPANSION_REACH ? use.expansion : expansionAt(text, start + use.index, use.abbr);
+      if (expansion) found.set(use.abbr, expansion);
+    }
+  }
+  return found;
+}
+
+/** A unit's uses; the expansion of each whose words lie within the unit. */
+function usesIn(unitText: string): { index: number; abbr: string; expansion: string | undefined }[] {
+  return abbreviationUses(unitText).map((u) => ({ ...u, expansion: u.index >= EXPANSION_REACH ? expansionAt(unitText, u.index, u.abbr) : undefined }));
 }
 
 function round(x: number): number {
