@@ -177,6 +177,39 @@ async function main() {
     await client.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
   }
 
+  // The server's event loop while a 10× report opens: the longest delay its own timer saw
+  // (bench/eventLoopProbe.cjs, loaded into a server of its own), from didOpen to diagnostics.
+  // The first open, with nothing compiled yet, counts like the others.
+  if (SCALES.includes(10)) {
+    const file = path.join(os.tmpdir(), `bench-event-loop-${process.pid}.txt`);
+    fs.writeFileSync(file, '');
+    process.env.SERVER_NODE_ARGS = `--require ${path.join(ROOT, 'bench', 'eventLoopProbe.cjs')}`;
+    process.env.BENCH_EVENT_LOOP_FILE = file;
+    const probed = new TestClient();
+    delete process.env.SERVER_NODE_ARGS;
+    delete process.env.BENCH_EVENT_LOOP_FILE;
+    await probed.initialize({ diagnosticsDelay: 0 });
+    const text = scaledReport(10);
+    const longest: number[] = [];
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+    for (let i = 0; i < 10; i++) {
+      const uri = `file:///bench/loop-${i}.report.md`;
+      await settle();
+      const t0 = Date.now();
+      await probed.open(uri, text);
+      await probed.diagnostics(uri);
+      await settle();
+      const windows = fs.readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number));
+      longest.push(Math.max(0, ...windows.filter(([t]) => t > t0).map(([, ms]) => ms)));
+      await probed.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    }
+    await probed.shutdown();
+    fs.rmSync(file, { force: true });
+    const s = stat(longest);
+    console.log(`event loop while opening: ${longest.map((x) => x.toFixed(1)).join(' ')} ms`);
+    row('event loop: longest block while a 10× report opens (server)', `10× ${(text.length / 1024).toFixed(0)} KB`, { ...s, p95: Math.max(...longest) }, `max of ${longest.length} opens`);
+  }
+
   // Where a keystroke's time goes, in-process: incremental parse, model assembly, each group of checks.
   {
     const registry = new ProfileRegistry();

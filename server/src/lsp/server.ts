@@ -131,9 +131,20 @@ function schedule(doc: TextDocument, delay = settings.diagnosticsDelay): void {
   const run = () => {
     timers.delete(doc.uri);
     const current = documents.get(doc.uri);
-    // A newer version arrived (or the document closed): this work is stale.
+    // A newer version arrived (or the document closed): this work is stale. (The document
+    // object is updated in place, so its version is read now.)
     if (!current || current.version !== doc.version) return;
-    publish(current);
+    const version = current.version;
+    const stale = () => documents.get(doc.uri) !== current || current.version !== version;
+    // A document opened: parsed in steps, so that the server answers meanwhile (a no-op for
+    // a document already parsed).
+    service.prepare(current, nextTurn, stale).then(
+      () => stale() || publish(current),
+      (error) => {
+        connection.console.error(`preparing ${doc.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        if (!stale()) publish(current);
+      },
+    );
   };
   if (delay <= 0) {
     // Even undelayed, run after the messages already queued, so that a newer version makes
@@ -149,6 +160,11 @@ function schedule(doc: TextDocument, delay = settings.diagnosticsDelay): void {
     const timer = setTimeout(run, delay);
     timers.set(doc.uri, () => clearTimeout(timer));
   }
+}
+
+/** Resolves on a later turn of the event loop, after the messages already queued. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 function publish(doc: TextDocument): void {

@@ -5,6 +5,7 @@ import { mayHoldGfm, parseMarkdown } from './parse.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { detach } from '../text/detach.js';
 import { lastAtOrBefore } from '../text/search.js';
+import { runAtOnce, runInSteps } from '../util/inSteps.js';
 import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEnd, safeStart } from './boundaries.js';
 
 /*
@@ -108,7 +109,7 @@ export function parseWhole(text: string): ParsedDocument {
 }
 
 /** Text parsed by one call to remark in parseInSlices, at most (unless a block is longer). */
-const SLICE_TARGET = 16_384;
+const SLICE_TARGET = 8_192;
 
 /**
  * A first parse in slices cut at safe boundaries (the rules updateDocument cuts by), each
@@ -121,6 +122,20 @@ const SLICE_TARGET = 16_384;
  * definitions, front matter that never closes, or inline markup nested too deep.
  */
 export function parseInSlices(text: string, target = SLICE_TARGET): ParsedDocument | undefined {
+  return runAtOnce(sliceSteps(text, target));
+}
+
+/**
+ * parseDocument a slice at a time, handing control back (`await pause()`) every few
+ * milliseconds (util/inSteps.ts). Undefined as soon as `stale()` says it is no longer wanted.
+ */
+export async function parseDocumentInSteps(text: string, pause: () => Promise<void>, stale: () => boolean): Promise<ParsedDocument | undefined> {
+  const done = await runInSteps(sliceSteps(text, SLICE_TARGET), pause, stale);
+  return done && (done.value ?? parseWhole(text));
+}
+
+/** parseInSlices one slice at a time: yields after each slice. */
+function* sliceSteps(text: string, target: number): Generator<void, ParsedDocument | undefined> {
   const cuts = [0];
   for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
     // A BOM counts as the start of a document for micromark: never at the start of a slice.
@@ -157,6 +172,7 @@ export function parseInSlices(text: string, target = SLICE_TARGET): ParsedDocume
       break;
     }
     j = k;
+    yield;
   }
   return { text, units, starts, lines: new LineIndex(text), derived: new Map(), global: false };
 }

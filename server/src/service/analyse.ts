@@ -1,6 +1,7 @@
 import type { ReportModel } from '../model/types.js';
 import type { Check, CheckContext, ReportDiagnostic, SeveritySetting } from '../checks/types.js';
 import { CHECKS, DEFAULT_SEVERITIES } from '../checks/registry.js';
+import { runAtOnce } from '../util/inSteps.js';
 
 export interface AnalyseOptions {
   /** Severity per code; 'off' drops the code. Unlisted codes keep their default. */
@@ -13,6 +14,11 @@ export interface AnalyseOptions {
 
 /** Run every check on a model, each isolated, and apply the configured severities. */
 export function analyse(model: ReportModel, options: AnalyseOptions = {}): ReportDiagnostic[] {
+  return runAtOnce(analysing(model, options));
+}
+
+/** analyse a check at a time: yields after each check (see util/inSteps.ts). */
+export function* analysing(model: ReportModel, options: AnalyseOptions = {}): Generator<void, ReportDiagnostic[]> {
   const context: CheckContext = { settings: options.settings ?? {} };
   const out: ReportDiagnostic[] = [];
   const severity = (code: string) => options.severities?.[code] ?? DEFAULT_SEVERITIES[code] ?? 'warning';
@@ -31,6 +37,7 @@ export function analyse(model: ReportModel, options: AnalyseOptions = {}): Repor
       if (level === 'off') continue;
       out.push({ ...f, severity: level });
     }
+    yield;
   }
   return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
 }

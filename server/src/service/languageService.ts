@@ -1,16 +1,17 @@
 import type { ReportModel, Span } from '../model/types.js';
 import type { Fix, ReportDiagnostic, SeveritySetting } from '../checks/types.js';
 import { buildModel, modelFromDocument } from '../model/buildModel.js';
-import { ChangeLog, parseDocument, updateDocument, type ChangedRange, type ParsedDocument, type TextChange } from '../model/incremental.js';
+import { ChangeLog, parseDocument, parseDocumentInSteps, updateDocument, type ChangedRange, type ParsedDocument, type TextChange } from '../model/incremental.js';
 import { ProfileRegistry } from '../profiles/registry.js';
-import { analyse } from './analyse.js';
+import { analyse, analysing, type AnalyseOptions } from './analyse.js';
 import { CHECKS, checkForCode } from '../checks/registry.js';
 import { fixAll } from '../fixes/fixAll.js';
 import { documentSymbols, type ReportSymbol } from './symbols.js';
 import { hover, type HoverResult } from './hover.js';
 import { completions, type CompletionEntry } from './completion.js';
 import { codeLenses, findingsOf, improvementsResting, traceHover, type Lens } from '../trace/navigation.js';
-import { forgetTrace } from '../trace/trace.js';
+import { forgetTrace, prepareTrace } from '../trace/trace.js';
+import { runInSteps } from '../util/inSteps.js';
 
 export interface ServiceSettings {
   frameworkOverride?: string;
@@ -127,6 +128,32 @@ export class ReportLanguageService {
     return model;
   }
 
+  /**
+   * Before the first diagnostics of a document the service has not seen: parses it, builds
+   * its model, brings its trace up to date and runs its checks a step at a time, handing
+   * control back (`await pause()`) every few milliseconds (util/inSteps.ts), so that a server
+   * opening a long report goes on answering meanwhile (a 750 KB report takes ~0.3 s in all).
+   * It leaves the model and diagnostics getModel and diagnostics would compute. Does nothing
+   * for a document already parsed: later versions are parsed incrementally.
+   */
+  async prepare(doc: DocumentLike, pause: () => Promise<void>, stale: () => boolean): Promise<void> {
+    if (this.states.has(doc.uri) || !this.incremental) return;
+    const parsed = await parseDocumentInSteps(doc.getText(), pause, stale);
+    // Stale, or parsed meanwhile by a request that could not wait (getModel).
+    if (!parsed || stale() || this.states.has(doc.uri)) return;
+    this.states.set(doc.uri, { parsed, version: doc.version });
+    await pause();
+    if (stale()) return;
+    const model = modelFromDocument(doc.uri, doc.version, parsed, this.buildOptions());
+    this.models.set(doc.uri, model);
+    await pause();
+    if (stale()) return;
+    await prepareTrace(model, pause, stale);
+    if (stale()) return;
+    const checked = await runInSteps(analysing(model, this.analyseOptions()), pause, stale);
+    if (checked) this.diagnosticsCache.set(doc.uri, { model, diagnostics: checked.value });
+  }
+
   /** The model of the document's cached version, if any (never parses). */
   cachedModel(uri: string): ReportModel | undefined {
     return this.models.get(uri);
@@ -143,13 +170,13 @@ export class ReportLanguageService {
     const model = this.getModel(doc);
     const cached = this.diagnosticsCache.get(doc.uri);
     if (cached?.model === model) return cached.diagnostics;
-    const diagnostics = analyse(model, {
-      severities: this.settings.severities,
-      settings: this.settings.settings,
-      onCheckError: this.onCheckError,
-    });
+    const diagnostics = analyse(model, this.analyseOptions());
     this.diagnosticsCache.set(doc.uri, { model, diagnostics });
     return diagnostics;
+  }
+
+  private analyseOptions(): AnalyseOptions {
+    return { severities: this.settings.severities, settings: this.settings.settings, onCheckError: this.onCheckError };
   }
 
   /** Fixes for the diagnostics overlapping `span`, then fix-all. */

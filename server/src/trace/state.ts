@@ -2,6 +2,7 @@ import type { Vector } from './similarity.js';
 import { SlotIndex, clip } from './slotIndex.js';
 import { gridded, termParameter, weightVector } from './weights.js';
 import { detach } from '../text/detach.js';
+import { runAtOnce } from '../util/inSteps.js';
 import type { TermTable } from './terms.js';
 
 /*
@@ -80,6 +81,28 @@ export class TraceState {
 
   /** Makes the state that of a version with these improvement and candidate texts (repeats count). */
   update(improvementTexts: readonly string[], candidateTexts: readonly string[]): void {
+    runAtOnce(this.steps(improvementTexts, candidateTexts));
+  }
+
+  /**
+   * update, a step at a time (a text read, a vector weighed, a row scored), for whoever must
+   * hand control back now and then (trace.ts prepareTrace). An update that starts while
+   * another is under way finishes that one first, so the state is never seen half-updated.
+   */
+  *steps(improvementTexts: readonly string[], candidateTexts: readonly string[]): Generator<void, void> {
+    if (this.running) runAtOnce(this.running);
+    const run = this.updating(improvementTexts, candidateTexts);
+    this.running = run;
+    try {
+      while (!run.next().done) yield;
+    } finally {
+      if (this.running === run) this.running = undefined;
+    }
+  }
+
+  private running: Generator<void, void> | undefined;
+
+  private *updating(improvementTexts: readonly string[], candidateTexts: readonly string[]): Generator<void, void> {
     const wanted = new Map<string, { improvements: number; candidates: number }>();
     for (const t of improvementTexts) (wanted.get(t) ?? wanted.set(t, { improvements: 0, candidates: 0 }).get(t)!).improvements++;
     for (const t of candidateTexts) (wanted.get(t) ?? wanted.set(t, { improvements: 0, candidates: 0 }).get(t)!).candidates++;
@@ -116,9 +139,8 @@ export class TraceState {
     for (const [text, n] of wanted) {
       let e = this.entries.get(text);
       if (!e) {
-        const reading = this.reader.read(text, n.candidates > 0);
-        // Detached: the state outlives the version whose text this was sliced from.
-        e = { text: detach(text), counts: reading.counts, improvements: 0, candidates: 0, vector: undefined, slot: -1, sentences: [], unindexed: reading.sentences, row: undefined };
+        e = newEntry(text, this.reader.read(text, n.candidates > 0));
+        yield;
         this.entries.set(e.text, e);
         created.add(e);
       }
@@ -155,6 +177,7 @@ export class TraceState {
     for (const e of all ? this.entries.values() : stale) {
       stale.add(e);
       this.revector(e);
+      yield;
       if (e.candidates > 0) changedCandidates.add(e);
     }
     // A text that was only an improvement and is now a candidate too keeps its vector but joins the indexes.
@@ -168,6 +191,7 @@ export class TraceState {
       // A text that has just become an improvement has no row (it is dropped when one stops being one).
       if (!e.row || stale.has(e) || !patchable) {
         e.row = this.fullRow(e.vector!);
+        yield;
         continue;
       }
       for (const c of removedCandidates) e.row.delete(c);
@@ -272,6 +296,11 @@ export class TraceState {
 
 const sharedTerms: number[] = [];
 const sharedWeights: number[] = [];
+
+/** An entry for a text just read, not yet counted. The text is detached: the state outlives the version it was sliced from. */
+function newEntry(text: string, reading: Reading): Entry {
+  return { text: detach(text), counts: reading.counts, improvements: 0, candidates: 0, vector: undefined, slot: -1, sentences: [], unindexed: reading.sentences, row: undefined };
+}
 
 function combine(bestSentence: number, whole: number): number {
   return SENTENCE_WEIGHT * bestSentence + (1 - SENTENCE_WEIGHT) * whole;

@@ -9,6 +9,7 @@ import type { Vector } from './similarity.js';
 import { TraceState, KEEP_THRESHOLD, type Entry, type Reader, type Reading } from './state.js';
 import { stripHtmlComments } from '../text/normalise.js';
 import { perModel } from '../model/perModel.js';
+import { runInSteps, STEP_BUDGET_MS } from '../util/inSteps.js';
 
 /*
  * Traceability: which findings support each area for improvement. Explicit when the
@@ -80,6 +81,19 @@ export function traceOf(model: ReportModel): Trace {
   return perModel(model, TRACE, () => buildTrace(model));
 }
 
+/**
+ * Brings the kept state of `model`'s document up to `model` a step at a time (a paragraph
+ * read, a vector weighed, a row scored), handing control back with `await pause()` every few
+ * milliseconds (util/inSteps.ts): the first trace of a long report takes tens of milliseconds, and
+ * a server opening one keeps answering meanwhile. traceOf(model) then finds the state up to
+ * date; its result is the same as without this (the state is the same either way).
+ */
+export async function prepareTrace(model: ReportModel, pause: () => Promise<void>, stale: () => boolean, budgetMs = STEP_BUDGET_MS): Promise<void> {
+  const { improvements, findings, summaryFindings } = traceUnitsOf(model);
+  const state = stateFor(model.uri, abbreviations(model));
+  await runInSteps(state.steps(improvements.map((u) => u.text), [...findings, ...summaryFindings].map((u) => u.text)), pause, stale, budgetMs);
+}
+
 function areaOf(model: ReportModel, section: number): string | undefined {
   for (let s = section; s >= 0; s = model.sections[s].parent) if (model.sections[s].area) return model.sections[s].area;
   return undefined;
@@ -94,7 +108,8 @@ function inImprovementTree(model: ReportModel, section: number): 'improvement' |
   return role === 'improvements' ? 'improvement' : role === 'priority-action' ? 'priority-action' : undefined;
 }
 
-function buildTrace(model: ReportModel): Trace {
+/** The improvements and the candidates (findings, summary findings) of a model, not yet linked. */
+function traceUnitsOf(model: ReportModel): Pick<Trace, 'improvements' | 'findings' | 'summaryFindings'> {
   const units = (paragraph: number, span: Span, text: string, section: number, number?: number): TraceUnit => ({
     paragraph,
     number,
@@ -132,6 +147,11 @@ function buildTrace(model: ReportModel): Trace {
     if (role === 'summary' || role === 'strengths') summaryFindings.push({ ...unit, weakness: role === 'summary' });
     else if (role === 'judgement') findings.push(unit);
   });
+  return { improvements, findings, summaryFindings };
+}
+
+function buildTrace(model: ReportModel): Trace {
+  const { improvements, findings, summaryFindings } = traceUnitsOf(model);
 
   // Similarities, from the state this document's previous version left (state.ts).
   const state = stateFor(model.uri, abbreviations(model));
