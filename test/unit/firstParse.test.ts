@@ -25,6 +25,8 @@ function assertSlicedEqualsWhole(text: string, context: string): void {
     assert.equal(sliced.tooComplex, whole.tooComplex, context);
   }
   assert.deepEqual(parseDocument(text).units, whole.units, context);
+  // Units follow one another without overlapping.
+  for (let i = 1; i < whole.units.length; i++) assert.ok(whole.starts[i - 1] + whole.units[i - 1].span.end <= whole.starts[i], `${context}: unit ${i} overlaps the one before`);
 }
 
 const corpus = [...listFixtures('corpus'), ...listFixtures('raw')].map((f) => ({ name: f, text: readFixture(f) }));
@@ -82,6 +84,17 @@ describe('first parse in slices', function () {
     const closed = `---\nframework: x\n\ntitle: y\n---\n\n${body}`;
     assert.ok(parseInSlices(closed, 1));
     assertSlicedEqualsWhole(closed, 'front matter with a blank line');
+  });
+
+  it('a setext heading right after definitions starts after them (remark starts it with them)', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = `[x]: https://example.org${eol}[y]: https://example.org${eol}Leadership${eol}---${eol}${eol}Text.${eol}`;
+      const doc = parseWhole(text);
+      const heading = doc.units.findIndex((u) => u.kind === 'heading');
+      assert.equal(doc.starts[heading], text.indexOf('Leadership'));
+      assert.equal(text.slice(doc.starts[heading], doc.starts[heading] + doc.units[heading].span.end), `Leadership${eol}---`);
+      assertSlicedEqualsWhole(text, JSON.stringify(text));
+    }
   });
 
   it('a fence or HTML comment over blank lines, and indented code, take in the next pieces', () => {

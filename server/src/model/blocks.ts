@@ -51,9 +51,9 @@ function spanOf(node: Nodes, origin: number): Span {
 
 /**
  * The units of one top-level node of a parse of `text` (a list gives one unit per item),
- * with their starts in `text`.
+ * with their starts in `text`. `after` is where the node before it ends.
  */
-export function analyseNode(node: RootContent, text: string, out: BlockFacts[], starts: number[]): void {
+export function analyseNode(node: RootContent, text: string, out: BlockFacts[], starts: number[], after = 0): void {
   if (node.type === 'list') {
     for (const item of node.children) {
       const origin = startOf(item);
@@ -63,13 +63,27 @@ export function analyseNode(node: RootContent, text: string, out: BlockFacts[], 
     }
     return;
   }
-  const origin = startOf(node);
+  const origin = Math.max(startOf(node), lineAfter(text, after));
   out.push(analyseBlock(node, text, origin));
   starts.push(origin);
 }
 
+/**
+ * The start of the line after the one `offset` lies on (0 for 0). A setext heading whose
+ * text follows link reference definitions without a blank line starts, in remark's
+ * positions, where the definitions start: its unit starts on the line after them instead.
+ */
+function lineAfter(text: string, offset: number): number {
+  if (offset <= 0) return 0;
+  const nl = text.slice(offset - 1).search(/\r\n?|\n/);
+  if (nl < 0) return offset;
+  const at = offset - 1 + nl;
+  return at + (text.startsWith('\r\n', at) ? 2 : 1);
+}
+
 function analyseBlock(node: Exclude<RootContent, List>, text: string, origin: number): BlockFacts {
-  const span = spanOf(node, origin);
+  // From the origin: a setext heading after definitions starts before it (see lineAfter).
+  const span = { start: 0, end: endOf(node) - origin };
   switch (node.type) {
     case 'heading':
       return analyseHeading(node, text, span, origin);

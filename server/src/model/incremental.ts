@@ -193,7 +193,11 @@ function brokenFrontMatter(text: string, root: Root): boolean {
 /** The units of a parsed slice, with their starts (the slice starts at `base` in the document). */
 function unitsOf(root: Root, text: string, base: number, units: BlockFacts[], starts: number[]): void {
   const from = starts.length;
-  for (const node of root.children) analyseNode(node, text, units, starts);
+  let after = 0;
+  for (const node of root.children) {
+    analyseNode(node, text, units, starts, after);
+    after = node.position?.end.offset ?? after;
+  }
   if (base !== 0) for (let i = from; i < starts.length; i++) starts[i] += base;
 }
 
