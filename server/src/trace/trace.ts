@@ -172,6 +172,7 @@ function buildTrace(model: ReportModel): Trace {
   const targets = referenceTargets(model);
   const findingByParagraph = new Map(findings.map((f) => [f.paragraph, f]));
   const summaryByParagraph = new Map(summaryFindings.map((f) => [f.paragraph, f]));
+  const bySection = new Map<number, number>();
   for (const imp of improvements) {
     // Explicit citations: references inside the improvement.
     for (const ref of model.references) {
@@ -188,34 +189,51 @@ function buildTrace(model: ReportModel): Trace {
         }
       }
     }
-    // Inferred links: every candidate scoring at least KEEP_THRESHOLD, weighted by area (which
-    // depends only on the candidate's section), best first, those linked explicitly left out.
-    const takenFindings = new Set(imp.findings.map((l) => l.paragraph));
-    const takenSummary = new Set(imp.summaryFindings.map((l) => l.paragraph));
-    const bySection = new Map<number, number>();
+    // Inferred links: the best candidates scoring at least KEEP_THRESHOLD, weighted by area
+    // (which depends only on the candidate's section), those linked explicitly left out.
+    const takenFindings = imp.findings.length > 0 ? new Set(imp.findings.map((l) => l.paragraph)) : NONE_TAKEN;
+    const takenSummary = imp.summaryFindings.length > 0 ? new Set(imp.summaryFindings.map((l) => l.paragraph)) : NONE_TAKEN;
+    bySection.clear();
     const inferredFindings: TraceLink[] = [];
     const inferredSummary: TraceLink[] = [];
-    for (const [entry, s] of state.entry(imp.text)!.row!) {
-      for (const f of unitsOfEntry.get(entry) ?? []) {
+    // forEach, not for…of: no [key, value] array per entry (this runs on every keystroke).
+    state.entry(imp.text)!.row!.forEach((s, entry) => {
+      const units = unitsOfEntry.get(entry);
+      if (!units) return;
+      for (const f of units) {
         const isFinding = findingSet.has(f);
         if ((isFinding ? takenFindings : takenSummary).has(f.paragraph)) continue;
         let w = bySection.get(f.section);
         if (w === undefined) bySection.set(f.section, (w = areaWeight(model, imp, f)));
         const score = round(s * w);
-        if (score >= LIST_THRESHOLD) (isFinding ? inferredFindings : inferredSummary).push({ paragraph: f.paragraph, number: f.number!, score, explicit: false });
+        if (score >= LIST_THRESHOLD) offer(isFinding ? inferredFindings : inferredSummary, f.paragraph, f.number!, score);
       }
-    }
-    imp.findings.push(...best(inferredFindings));
-    imp.summaryFindings.push(...best(inferredSummary));
+    });
+    imp.findings.push(...inferredFindings);
+    imp.summaryFindings.push(...inferredSummary);
     imp.supported = imp.findings.some((l) => l.explicit || l.score >= SUPPORT_THRESHOLD);
   }
   return { improvements, findings, summaryFindings, vectors, termName: (term) => state.termName(term) };
 }
 
-/** The best-scoring links, at most MAX_CANDIDATES, in a total order (ties by number, then position). */
-function best(links: TraceLink[]): TraceLink[] {
-  return links.sort((a, b) => b.score - a.score || a.number - b.number || a.paragraph - b.paragraph).slice(0, MAX_CANDIDATES);
+/**
+ * Offers an inferred link to `top`, the best-scoring links so far (at most MAX_CANDIDATES,
+ * best first, in a total order: ties by number, then position). Kept as they come, not
+ * sorted at the end: most candidates of a long report are never among the best.
+ */
+function offer(top: TraceLink[], paragraph: number, number: number, score: number): void {
+  const full = top.length === MAX_CANDIDATES;
+  if (full && !ranksBefore(score, number, paragraph, top[MAX_CANDIDATES - 1])) return;
+  let i = full ? MAX_CANDIDATES - 1 : top.length;
+  for (; i > 0 && ranksBefore(score, number, paragraph, top[i - 1]); i--) top[i] = top[i - 1];
+  top[i] = { paragraph, number, score, explicit: false };
 }
+
+function ranksBefore(score: number, number: number, paragraph: number, l: TraceLink): boolean {
+  return score > l.score || (score === l.score && (number < l.number || (number === l.number && paragraph < l.paragraph)));
+}
+
+const NONE_TAKEN: ReadonlySet<number> = new Set();
 
 /** Findings of the improvement's own area weigh fully; its parent's or children's nearly so. */
 export function areaWeight(model: ReportModel, imp: TraceUnit, f: TraceUnit): number {
