@@ -23,6 +23,7 @@ import { findStrays } from './strays.js';
 import { gradeRowsOf } from './gradeRows.js';
 import { findJudgements } from './judgements.js';
 import { memo, setUnits, unitCache } from './units.js';
+import { runAtOnce } from '../util/inSteps.js';
 
 export interface BuildOptions {
   registry: ProfileRegistry;
@@ -40,7 +41,12 @@ export function buildModel(uri: string, version: number, text: string, options: 
  * where it changed, then assembled here like a fresh one).
  */
 export function modelFromDocument(uri: string, version: number, doc: ParsedDocument, options: BuildOptions): ReportModel {
-  const model = assembleModel(uri, version, doc, options);
+  return runAtOnce(modelSteps(uri, version, doc, options));
+}
+
+/** modelFromDocument a stretch of units at a time: yields between them (util/inSteps.ts). */
+export function* modelSteps(uri: string, version: number, doc: ParsedDocument, options: BuildOptions): Generator<void, ReportModel> {
+  const model = yield* assembling(uri, version, doc, options);
   if (doc.tooComplex) {
     model.problems.push({
       code: 'document/too-complex',
@@ -58,7 +64,7 @@ export function modelFromDocument(uri: string, version: number, doc: ParsedDocum
  * What costs more than a copy (heading classes, grade rows, front matter) is cached on the
  * unit's facts object, which stays the same while the unit is unchanged.
  */
-function assembleModel(uri: string, version: number, doc: ParsedDocument, options: BuildOptions): ReportModel {
+function* assembling(uri: string, version: number, doc: ParsedDocument, options: BuildOptions): Generator<void, ReportModel> {
   const { text, units, starts } = doc;
   const problems: ModelProblem[] = [];
   let frontMatter: FrontMatter | undefined;
@@ -103,6 +109,7 @@ function assembleModel(uri: string, version: number, doc: ParsedDocument, option
   };
 
   for (let u = 0; u < units.length; u++) {
+    if (u % UNITS_PER_STEP === UNITS_PER_STEP - 1) yield;
     const block = units[u];
     const at = starts[u];
     switch (block.kind) {
@@ -226,6 +233,7 @@ function assembleModel(uri: string, version: number, doc: ParsedDocument, option
     }
   }
 
+  yield;
   // Fragments are candidates with a numbered paragraph on both sides in the same section.
   // Candidates at the start of a section (before its first numbered paragraph) are kept
   // only if they hold a stray number: a section's first paragraph can lose its number too.
@@ -269,9 +277,13 @@ function assembleModel(uri: string, version: number, doc: ParsedDocument, option
     unknownGrades: [],
   };
   setUnits(model, doc);
+  yield;
   findJudgements(model);
   return model;
 }
+
+/** Units assembled between two yields of `assembling`. */
+const UNITS_PER_STEP = 200;
 
 /** A heading's class, and whether numbering may restart after it, per heading unit. */
 const headingClasses = unitCache<{ cls: HeadingClass; restart: boolean }>();

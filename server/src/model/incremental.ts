@@ -10,7 +10,7 @@ import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEn
 
 /*
  * Incremental parsing. A document is kept as a sequence of *units*: its top-level blocks,
- * with top-level lists split into one unit per item (assembleModel reads list items one by
+ * with top-level lists split into one unit per item (the model's assembly reads list items one by
  * one, so how items are grouped into lists does not change the model). On an edit, only the
  * units the edit touches are parsed again, with remark, on a slice of the text cut at *safe
  * boundaries*; the other units are kept as they are. A unit's facts hold offsets relative

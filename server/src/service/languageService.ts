@@ -1,6 +1,6 @@
 import type { ReportModel, Span } from '../model/types.js';
 import type { Fix, ReportDiagnostic, SeveritySetting } from '../checks/types.js';
-import { buildModel, modelFromDocument } from '../model/buildModel.js';
+import { buildModel, modelFromDocument, modelSteps } from '../model/buildModel.js';
 import { ChangeLog, parseDocument, parseDocumentInSteps, updateDocument, type ChangedRange, type ParsedDocument, type TextChange } from '../model/incremental.js';
 import { ProfileRegistry } from '../profiles/registry.js';
 import { analyse, analysing, type AnalyseOptions } from './analyse.js';
@@ -144,7 +144,9 @@ export class ReportLanguageService {
     this.states.set(doc.uri, { parsed, version: doc.version });
     await pause();
     if (stale()) return;
-    const model = modelFromDocument(doc.uri, doc.version, parsed, this.buildOptions());
+    const built = await runInSteps(modelSteps(doc.uri, doc.version, parsed, this.buildOptions()), pause, stale);
+    if (!built) return;
+    const model = built.value;
     this.models.set(doc.uri, model);
     await pause();
     if (stale()) return;
