@@ -45,6 +45,12 @@ export function unitCache<T>(): UnitCache<T> {
   return { map: new WeakMap() };
 }
 
+/** What memo remembered on `unit` for `a` and `b`, if anything (a lookup that makes no closure). */
+export function remembered<T>(cache: UnitCache<T>, unit: object | undefined, a: unknown, b: unknown): T | undefined {
+  const hit = unit && cache.map.get(unit);
+  return hit && hit.a === a && hit.b === b ? hit.value : undefined;
+}
+
 /**
  * `compute()`, remembered on `unit` for as long as it is called with the same `a` and `b`
  * (the context the value depends on besides the unit's text: profile, part…). Values must
@@ -53,8 +59,8 @@ export function unitCache<T>(): UnitCache<T> {
  */
 export function memo<T>(cache: UnitCache<T>, unit: object | undefined, a: unknown, b: unknown, compute: () => T): T {
   if (!unit) return compute();
-  const hit = cache.map.get(unit);
-  if (hit && hit.a === a && hit.b === b) return hit.value;
+  const hit = remembered(cache, unit, a, b);
+  if (hit !== undefined) return hit;
   const value = compute();
   cache.map.set(unit, { a, b, value });
   return value;

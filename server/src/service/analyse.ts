@@ -21,10 +21,10 @@ export function analyse(model: ReportModel, options: AnalyseOptions = {}): Repor
 export function* analysing(model: ReportModel, options: AnalyseOptions = {}): Generator<void, ReportDiagnostic[]> {
   const context: CheckContext = { settings: options.settings ?? {} };
   const out: ReportDiagnostic[] = [];
-  const severity = (code: string) => options.severities?.[code] ?? DEFAULT_SEVERITIES[code] ?? 'warning';
+  const severity = (code: string, check: Check) => options.severities?.[code] ?? check.codes[code] ?? DEFAULT_SEVERITIES[code] ?? 'warning';
   for (const check of options.checks ?? CHECKS) {
     // A check whose every code is off is not run: its findings would all be dropped.
-    if (Object.entries(check.codes).every(([code, level]) => (options.severities?.[code] ?? level) === 'off')) continue;
+    if (Object.keys(check.codes).every((code) => severity(code, check) === 'off')) continue;
     let findings;
     try {
       findings = check.run(model, context);
@@ -33,7 +33,7 @@ export function* analysing(model: ReportModel, options: AnalyseOptions = {}): Ge
       continue;
     }
     for (const f of findings) {
-      const level = severity(f.code);
+      const level = severity(f.code, check);
       if (level === 'off') continue;
       out.push({ ...f, severity: level });
     }

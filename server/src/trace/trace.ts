@@ -2,7 +2,7 @@ import type { ReportModel, Span } from '../model/types.js';
 import { effectiveRole } from '../model/roles.js';
 import { referenceTargets } from '../fixes/renumber.js';
 import { abbreviationUses, definedAbbreviations, EXPANSION_REACH, expansionAt, tokensOfWord, words, type TokenOptions } from './tokens.js';
-import { memo, unitAt, unitCache, unitsOfModel } from '../model/units.js';
+import { memo, remembered, unitAt, unitCache, unitsOfModel } from '../model/units.js';
 import { countTerms, TermTable } from './terms.js';
 import { detach } from '../text/detach.js';
 import type { Vector } from './similarity.js';
@@ -271,10 +271,11 @@ const TEXTS = unitCache<string>();
  */
 function textOf(model: ReportModel, span: Span, start: number): string {
   const unit = unitAt(model, span);
-  // The usual case, looked up before a closure for memo is made (this runs per paragraph per keystroke).
-  const hit = unit && TEXTS.map.get(unit);
-  if (hit && hit.a === start - span.start) return hit.value;
-  return memo(TEXTS, unit, start - span.start, undefined, () => detach(stripHtmlComments(model.text.slice(start, span.end), ' ')));
+  // Looked up before a closure for memo is made: this runs per paragraph per keystroke.
+  return (
+    remembered(TEXTS, unit, start - span.start, undefined) ??
+    memo(TEXTS, unit, start - span.start, undefined, () => detach(stripHtmlComments(model.text.slice(start, span.end), ' ')))
+  );
 }
 
 function abbreviations(model: ReportModel): Map<string, string> {
