@@ -45,22 +45,29 @@ export function unitCache<T>(): UnitCache<T> {
   return { map: new WeakMap() };
 }
 
+/** The entry memo made on `unit` for `a` and `b`, if any. */
+function entryFor<T>(cache: UnitCache<T>, unit: object | undefined, a: unknown, b: unknown) {
+  const hit = unit && cache.map.get(unit);
+  return hit && hit.a === a && hit.b === b ? hit : undefined;
+}
+
 /** What memo remembered on `unit` for `a` and `b`, if anything (a lookup that makes no closure). */
 export function remembered<T>(cache: UnitCache<T>, unit: object | undefined, a: unknown, b: unknown): T | undefined {
-  const hit = unit && cache.map.get(unit);
-  return hit && hit.a === a && hit.b === b ? hit.value : undefined;
+  return entryFor(cache, unit, a, b)?.value;
 }
 
 /**
  * `compute()`, remembered on `unit` for as long as it is called with the same `a` and `b`
  * (the context the value depends on besides the unit's text: profile, part…). Values must
  * not depend on where the unit is (offsets in them are relative to the unit's start), nor
- * hold strings sliced from the document (see text/detach.ts).
+ * hold strings sliced from the document (see text/detach.ts). An undefined value is
+ * remembered too: most blocks hold no phrase and no grade, and those are the answers worth
+ * not computing again.
  */
 export function memo<T>(cache: UnitCache<T>, unit: object | undefined, a: unknown, b: unknown, compute: () => T): T {
   if (!unit) return compute();
-  const hit = remembered(cache, unit, a, b);
-  if (hit !== undefined) return hit;
+  const hit = entryFor(cache, unit, a, b);
+  if (hit) return hit.value;
   const value = compute();
   cache.map.set(unit, { a, b, value });
   return value;
