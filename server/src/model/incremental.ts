@@ -29,7 +29,10 @@ import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEn
  *     not start with `---` (front matter is recognised only at the start of a document);
  *   - for the end of the slice, the slice's last block does not run into the blank lines
  *     that end the slice (an unclosed fence or HTML block would go on past P in the whole
- *     document).
+ *     document), and P was a boundary in the old text too: the unit kept at P was parsed
+ *     there, and a block that interrupts a paragraph is not parsed as one after a blank line
+ *     (micromark reads `- 26. text` under a paragraph line as a bullet holding a paragraph,
+ *     after a blank line as a bullet holding a list that starts at 26).
  * Link reference and footnote definitions apply to the whole document, so a document that
  * has any is always parsed whole, as is an edit at the start of a document that opens with
  * `---` (front matter may close anywhere). Every other case falls out of the rules above;
@@ -329,7 +332,7 @@ export function updateDocument(
         run.k--;
       while (
         run.m < units.length &&
-        (indentedCode(prev, run.m - 1) || !safeEnd(newText, mapOld(starts[run.m]))) &&
+        (indentedCode(prev, run.m - 1) || !safeEnd(newText, mapOld(starts[run.m])) || !safeEnd(prev.text, starts[run.m])) &&
         !(tight && tightEnd(prev, run.m, newText, mapOld))
       )
         run.m++;
