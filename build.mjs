@@ -2,7 +2,7 @@
 // remark are ESM-only; bundling turns everything into CommonJS files that Node and VS Code
 // load directly, and makes start-up one file read.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const importMetaUrl = "var __importMetaUrl = require('node:url').pathToFileURL(__filename).href;";
@@ -38,3 +38,7 @@ await Promise.all([
   mammothApart &&
     esbuild.build({ ...common, stdin: { contents: "module.exports = require('mammoth');", resolveDir: '.', loader: 'js' }, outfile: 'dist/mammoth.cjs' }),
 ]);
+
+// The two programs package.json lists under "bin" are run by npx and npm's links, which
+// need them executable; esbuild writes files without the executable bit.
+for (const bin of ['dist/server.cjs', 'dist/cli.cjs']) chmodSync(new URL(`./${bin}`, import.meta.url), 0o755);
