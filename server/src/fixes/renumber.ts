@@ -4,6 +4,7 @@ import type { TextEdit } from '../checks/types.js';
 import { numberEdits } from './markerWidth.js';
 import { lineStartOf } from './lines.js';
 import { keepListItems, type ListLine } from './listStart.js';
+import { perModel } from '../model/perModel.js';
 
 /**
  * Edits that give paragraphs new numbers and keep every cross-reference pointing at the same
@@ -84,18 +85,33 @@ export function renumberOne(model: ReportModel, index: number): TextEdit[] {
  * paragraph's part, else the first anywhere. (With duplicates, the earlier one: the later is
  * the one reported as the duplicate.)
  */
-export function referenceTargets(model: ReportModel) {
-  const byPart = new Map<string, number>();
-  const any = new Map<number, number>();
-  model.paragraphs.forEach((p, i) => {
-    const key = `${p.part}:${p.number}`;
-    if (!byPart.has(key)) byPart.set(key, i);
-    if (!any.has(p.number)) any.set(p.number, i);
+export interface ReferenceTargets {
+  /** The paragraph a reference to `value` inside paragraph `inParagraph` (-1: outside any) points to. */
+  resolve(value: number, inParagraph: number): number | undefined;
+}
+
+const TARGETS = Symbol('referenceTargets');
+
+/**
+ * How references resolve: to the first paragraph with that number in the reference's own
+ * part, else the first anywhere. Made once per model (the trace and the broken-reference
+ * check both ask on every keystroke), keyed by numbers rather than strings built per paragraph.
+ */
+export function referenceTargets(model: ReportModel): ReferenceTargets {
+  return perModel(model, TARGETS, () => {
+    const byPart = new Map<number, Map<number, number>>();
+    const any = new Map<number, number>();
+    model.paragraphs.forEach((p, i) => {
+      let inPart = byPart.get(p.part);
+      if (!inPart) byPart.set(p.part, (inPart = new Map()));
+      if (!inPart.has(p.number)) inPart.set(p.number, i);
+      if (!any.has(p.number)) any.set(p.number, i);
+    });
+    return {
+      resolve(value: number, inParagraph: number): number | undefined {
+        const part = inParagraph >= 0 ? model.paragraphs[inParagraph].part : 0;
+        return byPart.get(part)?.get(value) ?? any.get(value);
+      },
+    };
   });
-  return {
-    resolve(value: number, inParagraph: number): number | undefined {
-      const part = inParagraph >= 0 ? model.paragraphs[inParagraph].part : 0;
-      return byPart.get(`${part}:${value}`) ?? any.get(value);
-    },
-  };
 }

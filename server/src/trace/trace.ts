@@ -10,6 +10,7 @@ import { TraceState, KEEP_THRESHOLD, type Entry, type Reader, type Reading } fro
 import { stripHtmlComments } from '../text/normalise.js';
 import { perModel } from '../model/perModel.js';
 import { runInSteps, STEP_BUDGET_MS } from '../util/inSteps.js';
+import { TopLinks } from './topLinks.js';
 
 /*
  * Traceability: which findings support each area for improvement. Explicit when the
@@ -202,44 +203,32 @@ function buildTrace(model: ReportModel): Trace {
     const takenFindings = imp.findings.length > 0 ? new Set(imp.findings.map((l) => l.paragraph)) : NONE_TAKEN;
     const takenSummary = imp.summaryFindings.length > 0 ? new Set(imp.summaryFindings.map((l) => l.paragraph)) : NONE_TAKEN;
     bySection.clear();
-    const inferredFindings: TraceLink[] = [];
-    const inferredSummary: TraceLink[] = [];
+    topFindings.clear();
+    topSummary.clear();
     // forEach, not for…of: no [key, value] array per entry (this runs on every keystroke).
     state.entry(imp.text)!.row!.forEach((s, entry) => {
       const units = unitsOfEntry.get(entry);
       if (!units) return;
-      for (const f of units) {
+      for (let u = 0; u < units.length; u++) {
+        const f = units[u];
         const isFinding = findingSet.has(f);
         if ((isFinding ? takenFindings : takenSummary).has(f.paragraph)) continue;
         let w = bySection.get(f.section);
         if (w === undefined) bySection.set(f.section, (w = areaWeight(model, imp, f)));
         const score = round(s * w);
-        if (score >= LIST_THRESHOLD) offer(isFinding ? inferredFindings : inferredSummary, f.paragraph, f.number!, score);
+        if (score >= LIST_THRESHOLD) (isFinding ? topFindings : topSummary).offer(f.paragraph, f.number!, score);
       }
     });
-    imp.findings.push(...inferredFindings);
-    imp.summaryFindings.push(...inferredSummary);
+    topFindings.appendTo(imp.findings);
+    topSummary.appendTo(imp.summaryFindings);
     imp.supported = imp.findings.some((l) => l.explicit || l.score >= SUPPORT_THRESHOLD);
   }
   return { improvements, findings, summaryFindings, vectors, termName: (term) => state.termName(term) };
 }
 
-/**
- * Offers an inferred link to `top`, the best-scoring links so far (at most MAX_CANDIDATES,
- * best first, in a total order: ties by number, then position). Kept as they come, not
- * sorted at the end: most candidates of a long report are never among the best.
- */
-function offer(top: TraceLink[], paragraph: number, number: number, score: number): void {
-  const full = top.length === MAX_CANDIDATES;
-  if (full && !ranksBefore(score, number, paragraph, top[MAX_CANDIDATES - 1])) return;
-  let i = full ? MAX_CANDIDATES - 1 : top.length;
-  for (; i > 0 && ranksBefore(score, number, paragraph, top[i - 1]); i--) top[i] = top[i - 1];
-  top[i] = { paragraph, number, score, explicit: false };
-}
-
-function ranksBefore(score: number, number: number, paragraph: number, l: TraceLink): boolean {
-  return score > l.score || (score === l.score && (number < l.number || (number === l.number && paragraph < l.paragraph)));
-}
+/** The best inferred links of the improvement being linked (reused: see topLinks.ts). */
+const topFindings = new TopLinks(MAX_CANDIDATES);
+const topSummary = new TopLinks(MAX_CANDIDATES);
 
 const NONE_TAKEN: ReadonlySet<number> = new Set();
 
@@ -286,14 +275,18 @@ function abbreviations(model: ReportModel): Map<string, string> {
 
 /** Abbreviations are looked for in the first this many characters of a report. */
 const ABBREVIATIONS_WITHIN = 500_000;
-const USES = unitCache<{ index: number; abbr: string; expansion: string | undefined }[]>();
+type Use = { index: number; abbr: string; expansion: string | undefined };
+const USES = unitCache<Use[]>();
+const NEAR_START = unitCache<(string | undefined)[]>();
 
 /**
  * definedAbbreviations of the report's first ABBREVIATIONS_WITHIN characters, read unit by
  * unit: each unit's "(ABBR)" uses, and the expansions of those far enough from its start
- * that the words before them lie in the unit, are remembered on the unit (units.ts), so a
- * keystroke reads one unit again, not the whole text. No use lies between units (only white
- * space does), and uses are taken in document order, so the result is the same.
+ * that the words before them lie in the unit, are remembered on the unit (units.ts); the
+ * expansions of the others, which read the text before the unit too, are remembered on the
+ * unit with that text. So a keystroke reads one unit again, not the whole text. No use lies
+ * between units (only white space does), and uses are taken in document order, so the
+ * result is the same.
  */
 export function reportAbbreviations(model: ReportModel): Map<string, string> {
   const list = unitsOfModel(model);
@@ -305,13 +298,25 @@ export function reportAbbreviations(model: ReportModel): Map<string, string> {
     const start = list.starts[i];
     if (start >= ABBREVIATIONS_WITHIN) break;
     const end = Math.min(start + unit.span.end, ABBREVIATIONS_WITHIN);
-    const uses =
-      end === start + unit.span.end
-        ? memo(USES, unit, undefined, undefined, () => usesIn(text.slice(start, end)))
-        : usesIn(text.slice(start, end));
-    for (const use of uses) {
+    const whole = end === start + unit.span.end;
+    // remembered() first: memo's closure would be made for every unit on every keystroke.
+    const uses = whole
+      ? (remembered(USES, unit, undefined, undefined) ?? memo(USES, unit, undefined, undefined, () => usesIn(text.slice(start, end))))
+      : usesIn(text.slice(start, end));
+    let near: (string | undefined)[] | undefined;
+    for (let u = 0; u < uses.length; u++) {
+      const use = uses[u];
       if (found.has(use.abbr)) continue;
-      const expansion = use.index >= EXPANSION_REACH ? use.expansion : expansionAt(text, start + use.index, use.abbr);
+      let expansion = use.expansion;
+      if (use.index < EXPANSION_REACH) {
+        if (!whole) expansion = expansionAt(text, start + use.index, use.abbr);
+        else {
+          // The text the expansions near the start read before the unit (a slice: no copy).
+          const before = text.slice(Math.max(0, start - EXPANSION_REACH), start);
+          near ??= remembered(NEAR_START, unit, before, undefined) ?? memo(NEAR_START, unit, detach(before), undefined, () => nearStart(before, text, start, uses));
+          expansion = near[u];
+        }
+      }
       if (expansion) found.set(use.abbr, expansion);
     }
   }
@@ -319,8 +324,18 @@ export function reportAbbreviations(model: ReportModel): Map<string, string> {
 }
 
 /** A unit's uses; the expansion of each whose words lie within the unit. */
-function usesIn(unitText: string): { index: number; abbr: string; expansion: string | undefined }[] {
+function usesIn(unitText: string): Use[] {
   return abbreviationUses(unitText).map((u) => ({ ...u, expansion: u.index >= EXPANSION_REACH ? expansionAt(unitText, u.index, u.abbr) : undefined }));
+}
+
+/**
+ * The expansions of a unit's uses near its start (the others left undefined), read in
+ * `before` (the EXPANSION_REACH characters before the unit) followed by the unit: the same
+ * characters expansionAt reads in the whole text.
+ */
+function nearStart(before: string, text: string, start: number, uses: Use[]): (string | undefined)[] {
+  const joined = before + text.slice(start, start + EXPANSION_REACH);
+  return uses.map((use) => (use.index < EXPANSION_REACH ? expansionAt(joined, before.length + use.index, use.abbr) : undefined));
 }
 
 function round(x: number): number {
@@ -361,18 +376,23 @@ class TokenReader implements Reader {
 /** States of the documents traced last (a few: the documents being edited). */
 const STATES_KEPT = 4;
 const TERMS_KEPT = 2_000_000;
-const states = new Map<string, { signature: string; state: TraceState }>();
+const states = new Map<string, { abbreviations: Map<string, string>; state: TraceState }>();
 
 function stateFor(uri: string, abbreviations: Map<string, string>): TraceState {
-  const signature = [...abbreviations].map(([k, v]) => `${k}=${v}`).join('|');
   let s = states.get(uri);
   states.delete(uri);
   // A new state for new abbreviations (they change the words), and now and then for a long
   // session's worth of term ids (every half-typed word got one).
-  if (!s || s.signature !== signature || s.state.termCount > TERMS_KEPT) s = { signature, state: new TraceState(new TokenReader({ abbreviations })) };
+  if (!s || !sameEntries(s.abbreviations, abbreviations) || s.state.termCount > TERMS_KEPT) s = { abbreviations, state: new TraceState(new TokenReader({ abbreviations })) };
   states.set(uri, s);
   if (states.size > STATES_KEPT) states.delete(states.keys().next().value!);
   return s.state;
+}
+
+function sameEntries(a: Map<string, string>, b: Map<string, string>): boolean {
+  if (a.size !== b.size) return false;
+  for (const k of a.keys()) if (b.get(k) !== a.get(k)) return false;
+  return true;
 }
 
 /** Drops what was kept for a document (closed, or no longer a report). */
