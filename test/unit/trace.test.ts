@@ -48,6 +48,18 @@ describe('traceability: the model', () => {
       assert.equal(reportAbbreviations(m).get('MASH'), 'Multi-Agency Safeguarding Hub', text);
       assert.deepEqual(reportAbbreviations(m), definedAbbreviations(text));
     }
+    // ... and are read again when they change while the unit after them does not.
+    let doc = parseDocument('# Multi-Agency Safeguarding Hub\n\n(MASH) screens contacts.\n');
+    for (const [from, to, expected] of [['Safeguarding Hub', 'Hub', undefined], ['Multi-Agency Hub', 'Multi-Agency Safeguarding Hub', 'Multi-Agency Safeguarding Hub']] as const) {
+      const start = doc.text.indexOf(from);
+      const next = applyChanges(doc.text, [{ start, end: start + from.length, text: to }]);
+      const kept = doc.units[doc.units.length - 1];
+      doc = updateDocument(doc, next, [{ start, oldEnd: start + from.length, newEnd: start + to.length }]).doc;
+      assert.equal(doc.units[doc.units.length - 1], kept, 'the paragraph holding (MASH) is kept');
+      const m = modelFromDocument('file:///a.report.md', 1, doc, { registry });
+      assert.equal(reportAbbreviations(m).get('MASH'), expected, next);
+      assert.deepEqual(reportAbbreviations(m), definedAbbreviations(next));
+    }
   });
 
   it('finds the areas for improvement and findings of a SIF report, with areas from group headings', () => {
