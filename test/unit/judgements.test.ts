@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { check, model, readFixture } from '../helpers.js';
+import fc from 'fast-check';
+import { check, model, readFixture, registry } from '../helpers.js';
+import { rulePatterns } from '../../server/src/checks/judgement/wording.js';
+import { assertProperty } from '../robustness/seed.js';
 import { checkForCode } from '../../server/src/checks/registry.js';
 import { summaryActions } from '../../server/src/checks/judgement/mismatch.js';
 import { applyEdits } from '../../server/src/fixes/applyEdits.js';
@@ -155,5 +158,28 @@ describe('completion of grades and areas', () => {
     const cell = completions(m, text.indexOf('| |') + 2).map((c) => `${c.kind}:${c.label}`);
     assert.ok(cell.includes('grade:Good') && !cell.some((c) => c.startsWith('area:')), 'a grade cell offers grades only');
     assert.deepEqual(completions(m, text.indexOf('prose') + 5), []);
+  });
+});
+
+describe('judgement/wording: the one-scan test for any phrase', () => {
+  it('matches exactly where some rule matches, for every built-in profile', () => {
+    for (const profile of registry.all) {
+      if (!profile.wording?.length) continue;
+      const { rules, any } = rulePatterns(profile);
+      const phrases = profile.wording.map((r) => r.phrase);
+      // Phrases, their pieces, and the characters around them that decide a whole-word match.
+      const pieces = [...phrases, ...phrases.flatMap((p) => p.split(/\s+/)), ' ', '  ', '\n', '-', 'x', 'not ', 'yet ', '.', "'"];
+      assertProperty(
+        fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), fc.boolean(), (parts, upper) => {
+          const text = upper ? parts.join('').toUpperCase() : parts.join('');
+          const some = rules.some((re) => {
+            re.lastIndex = 0;
+            return re.test(text);
+          });
+          assert.equal(any.test(text), some, `${profile.id}: ${JSON.stringify(text)}`);
+        }),
+        { numRuns: 2000 },
+      );
+    }
   });
 });

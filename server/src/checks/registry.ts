@@ -53,6 +53,6 @@ export function checkForCode(code: string): Check | undefined {
 export function makeCheckThrow(id: string): boolean {
   const index = CHECKS.findIndex((c) => c.id === id);
   if (index < 0) return false;
-  (CHECKS as Check[])[index] = { ...CHECKS[index], run: () => { throw new Error(`check ${id} made to throw (INSPECTION_REPORT_TEST_THROWING_CHECK)`); } };
+  (CHECKS as Check[])[index] = { ...CHECKS[index], steps: undefined, run: () => { throw new Error(`check ${id} made to throw (INSPECTION_REPORT_TEST_THROWING_CHECK)`); } };
   return true;
 }

@@ -48,6 +48,12 @@ export interface Check {
   /** Codes this check reports, with their default severities. */
   codes: Record<string, SeveritySetting>;
   run(model: ReportModel, context: CheckContext): Finding[];
+  /**
+   * run, a step at a time (util/inSteps.ts), for a check that can take long on a long report
+   * the first time it reads it: a server opening one hands control back between steps. Run
+   * to its end at once, it is run.
+   */
+  steps?(model: ReportModel, context: CheckContext): Generator<void, Finding[]>;
   /** Fixes for one of this check's diagnostics. */
   fixes?(model: ReportModel, diagnostic: ReportDiagnostic, context: CheckContext): Fix[];
   /** Actions offered where the cursor is, without a diagnostic there (e.g. on the summary's grade). */

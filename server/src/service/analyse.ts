@@ -27,7 +27,7 @@ export function* analysing(model: ReportModel, options: AnalyseOptions = {}): Ge
     if (Object.keys(check.codes).every((code) => severity(code, check) === 'off')) continue;
     let findings;
     try {
-      findings = check.run(model, context);
+      findings = check.steps ? yield* check.steps(model, context) : check.run(model, context);
     } catch (error) {
       options.onCheckError?.(check.id, error);
       continue;
