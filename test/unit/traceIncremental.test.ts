@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { TraceState, type Reader } from '../../server/src/trace/state.js';
 import { countTerms, TermTable } from '../../server/src/trace/terms.js';
 import { gridded } from '../../server/src/trace/weights.js';
-import { prepareTrace, traceOf, type Trace } from '../../server/src/trace/trace.js';
+import { cachedTrace, prepareTrace, traceOf, type Trace } from '../../server/src/trace/trace.js';
 import { buildModel, modelFromDocument } from '../../server/src/model/buildModel.js';
 import { applyChanges, parseDocument, updateDocument } from '../../server/src/model/incremental.js';
 import { analyse } from '../../server/src/service/analyse.js';
@@ -180,30 +180,41 @@ describe('traceability: the incremental trace equals a fresh one', function () {
     });
   }
 
-  it('a state brought up to date a step at a time (prepareTrace) answers as a fresh one, also when an update comes midway', async () => {
+  it('a trace made a step at a time (prepareTrace) equals a fresh one, also when another version updates the state midway', async () => {
     for (const name of ['corpus/haringey-2014.report.md', 'corpus/barnet-2012.report.md']) {
       const text = readFixture(name);
       const edited = text.replace(/\n\n(\d+)\. /, '\n\n$1. Inspectors saw a new word, zymurgy, here. ');
       const fresh = (t: string) => comparable(traceOf(buildModel(`file:///fresh-${freshUri++}.report.md`, 1, t, { registry })));
-      for (const interrupt of [undefined, 1, 5, 40]) {
+      let steps = 0;
+      for (const interrupt of [undefined, 1, 5, 'late', 'last'] as const) {
         const uri = `file:///stepped-${freshUri++}.report.md`;
         const model = buildModel(uri, 1, text, { registry });
+        // Late: among the improvements being linked; last: after the last one.
+        const at = interrupt === 'late' ? steps - 10 : interrupt === 'last' ? steps : interrupt;
         let pauses = 0;
         let during: Trace | undefined;
         await prepareTrace(
           model,
           async () => {
             // A request for another version of the same document (a hover, a keystroke) runs
-            // its own update while this one is suspended: it finishes this one first.
-            if (++pauses === interrupt) during = traceOf(buildModel(uri, 2, edited, { registry }));
+            // its own update while this one is suspended: this one then starts again.
+            if (++pauses === at) during = traceOf(buildModel(uri, 2, edited, { registry }));
           },
           () => false,
           0,
         );
-        if (interrupt === undefined) assert.ok(pauses > 10, `${name}: ${pauses} steps`);
-        else assert.equal(pauses, interrupt, "the update midway finished the stepped one");
-        if (interrupt !== undefined && interrupt <= pauses) assert.deepEqual(comparable(during!), fresh(edited), `${name}, update at step ${interrupt}`);
-        assert.deepEqual(comparable(traceOf(model)), fresh(text), `${name}, interrupted at ${interrupt}`);
+        if (interrupt === undefined) {
+          steps = pauses;
+          assert.ok(steps > 30, `${name}: ${steps} steps`);
+        } else {
+          assert.ok(during, `${name}: interrupted at step ${at} of ${steps}`);
+          assert.ok(pauses > at!, `${name}: went on after the interruption at ${at}`);
+          assert.deepEqual(comparable(during), fresh(edited), `${name}, update at step ${at}`);
+        }
+        const made = cachedTrace(model);
+        assert.ok(made, `${name}: the stepped trace is kept on the model`);
+        assert.equal(traceOf(model), made);
+        assert.deepEqual(comparable(made), fresh(text), `${name}, interrupted at ${at}`);
       }
     }
   });

@@ -80,8 +80,8 @@ export class TraceState {
   }
 
   /** Makes the state that of a version with these improvement and candidate texts (repeats count). */
-  update(improvementTexts: readonly string[], candidateTexts: readonly string[]): void {
-    runAtOnce(this.steps(improvementTexts, candidateTexts));
+  update(improvementTexts: readonly string[], candidateTexts: readonly string[]): number {
+    return runAtOnce(this.steps(improvementTexts, candidateTexts));
   }
 
   /**
@@ -89,16 +89,24 @@ export class TraceState {
    * hand control back now and then (trace.ts prepareTrace). An update that starts while
    * another is under way finishes that one first, so the state is never seen half-updated.
    */
-  *steps(improvementTexts: readonly string[], candidateTexts: readonly string[]): Generator<void, void> {
+  *steps(improvementTexts: readonly string[], candidateTexts: readonly string[]): Generator<void, number> {
     if (this.running) runAtOnce(this.running);
     const run = this.updating(improvementTexts, candidateTexts);
     this.running = run;
+    const number = ++this.updates;
     try {
       while (!run.next().done) yield;
     } finally {
       if (this.running === run) this.running = undefined;
     }
+    return number;
   }
+
+  /**
+   * How many updates have started. An update's steps return its number: while it is still
+   * the state's last, the state is that update's (trace.ts links a suspended trace only then).
+   */
+  updates = 0;
 
   private running: Generator<void, void> | undefined;
 

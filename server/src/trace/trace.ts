@@ -8,8 +8,8 @@ import { detach } from '../text/detach.js';
 import type { Vector } from './similarity.js';
 import { TraceState, KEEP_THRESHOLD, type Entry, type Reader, type Reading } from './state.js';
 import { stripHtmlComments } from '../text/normalise.js';
-import { perModel } from '../model/perModel.js';
-import { runInSteps, STEP_BUDGET_MS } from '../util/inSteps.js';
+import { getPerModel, perModel, setPerModel } from '../model/perModel.js';
+import { runAtOnce, runInSteps, STEP_BUDGET_MS } from '../util/inSteps.js';
 import { TopLinks } from './topLinks.js';
 
 /*
@@ -79,20 +79,25 @@ const TRACE = Symbol('trace');
 
 /** The trace of a model, computed once (kept on the model: see model/perModel.ts for why not a WeakMap). */
 export function traceOf(model: ReportModel): Trace {
-  return perModel(model, TRACE, () => buildTrace(model));
+  return perModel(model, TRACE, () => runAtOnce(tracing(model)));
+}
+
+/** The trace of a model if it was made already (by traceOf or prepareTrace). */
+export function cachedTrace(model: ReportModel): Trace | undefined {
+  return getPerModel<Trace>(model, TRACE);
 }
 
 /**
- * Brings the kept state of `model`'s document up to `model` a step at a time (a paragraph
- * read, a vector weighed, a row scored), handing control back with `await pause()` every few
- * milliseconds (util/inSteps.ts): the first trace of a long report takes tens of milliseconds, and
- * a server opening one keeps answering meanwhile. traceOf(model) then finds the state up to
- * date; its result is the same as without this (the state is the same either way).
+ * Computes the trace of `model` a step at a time (a paragraph read, a vector weighed, a row
+ * scored, an improvement linked), handing control back with `await pause()` every few
+ * milliseconds (util/inSteps.ts), and keeps it on the model for traceOf: the first trace of
+ * a long report takes tens of milliseconds, and a server opening one keeps answering
+ * meanwhile. Stops when `stale()` says so, or when the trace was made meanwhile.
  */
 export async function prepareTrace(model: ReportModel, pause: () => Promise<void>, stale: () => boolean, budgetMs = STEP_BUDGET_MS): Promise<void> {
-  const { improvements, findings, summaryFindings } = traceUnitsOf(model);
-  const state = stateFor(model.uri, abbreviations(model));
-  await runInSteps(state.steps(improvements.map((u) => u.text), [...findings, ...summaryFindings].map((u) => u.text)), pause, stale, budgetMs);
+  const made = () => cachedTrace(model) !== undefined;
+  const done = await runInSteps(tracing(model), pause, () => stale() || made(), budgetMs);
+  if (done && !made()) setPerModel(model, TRACE, done.value);
 }
 
 function areaOf(model: ReportModel, section: number): string | undefined {
@@ -159,71 +164,105 @@ function traceUnitsOf(model: ReportModel): Pick<Trace, 'improvements' | 'finding
   return { improvements, findings, summaryFindings };
 }
 
-function buildTrace(model: ReportModel): Trace {
-  const { improvements, findings, summaryFindings } = traceUnitsOf(model);
+/**
+ * The trace, a step at a time. The kept state is the document's, and another version's
+ * trace (a keystroke) may update it while this one is suspended: then this one starts again
+ * (state.ts numbers its updates), so what it links is always its own version's scores.
+ */
+function* tracing(model: ReportModel): Generator<void, Trace> {
+  restart: for (;;) {
+    const { improvements, findings, summaryFindings } = traceUnitsOf(model);
 
-  // Similarities, from the state this document's previous version left (state.ts).
-  const state = stateFor(model.uri, abbreviations(model));
-  const candidates = [...findings, ...summaryFindings];
-  state.update(
-    improvements.map((u) => u.text),
-    candidates.map((u) => u.text),
-  );
-  const vectors = new Map<TraceUnit, Vector>();
-  for (const u of [...improvements, ...candidates]) vectors.set(u, state.entry(u.text)!.vector!);
-  const unitsOfEntry = new Map<Entry, TraceUnit[]>();
-  for (const u of candidates) {
-    const e = state.entry(u.text)!;
-    (unitsOfEntry.get(e) ?? unitsOfEntry.set(e, []).get(e)!).push(u);
+    // Similarities, from the state this document's previous version left (state.ts).
+    const state = stateFor(model.uri, abbreviations(model));
+    const candidates = [...findings, ...summaryFindings];
+    const update = yield* state.steps(
+      improvements.map((u) => u.text),
+      candidates.map((u) => u.text),
+    );
+    if (state.updates !== update) continue restart;
+    const vectors = new Map<TraceUnit, Vector>();
+    for (const u of [...improvements, ...candidates]) vectors.set(u, state.entry(u.text)!.vector!);
+    const unitsOfEntry = new Map<Entry, TraceUnit[]>();
+    for (const u of candidates) {
+      const e = state.entry(u.text)!;
+      (unitsOfEntry.get(e) ?? unitsOfEntry.set(e, []).get(e)!).push(u);
+    }
+
+    const linking: Linking = {
+      model,
+      row: (imp) => state.entry(imp.text)!.row!,
+      unitsOfEntry,
+      findingSet: new Set<TraceUnit>(findings),
+      targets: referenceTargets(model),
+      findingByParagraph: new Map(findings.map((f) => [f.paragraph, f])),
+      summaryByParagraph: new Map(summaryFindings.map((f) => [f.paragraph, f])),
+      bySection: new Map<number, number>(),
+    };
+    for (const imp of improvements) {
+      link(imp, linking);
+      yield;
+      if (state.updates !== update) continue restart;
+    }
+    return { improvements, findings, summaryFindings, vectors, termName: (term) => state.termName(term) };
   }
+}
 
-  const findingSet = new Set<TraceUnit>(findings);
-  const targets = referenceTargets(model);
-  const findingByParagraph = new Map(findings.map((f) => [f.paragraph, f]));
-  const summaryByParagraph = new Map(summaryFindings.map((f) => [f.paragraph, f]));
-  const bySection = new Map<number, number>();
-  for (const imp of improvements) {
-    // Explicit citations: references inside the improvement.
-    for (const ref of model.references) {
-      if (ref.span.start < imp.span.start || ref.span.end > imp.span.end) continue;
-      for (const n of ref.numbers) {
-        const target = targets.resolve(n.value, ref.inParagraph);
-        const isFinding = target !== undefined && (findingByParagraph.has(target) || summaryByParagraph.has(target));
-        imp.citations.push({ number: n.value, span: n.span, target, isFinding });
-        if (target !== undefined && findingByParagraph.has(target) && !imp.findings.some((l) => l.paragraph === target)) {
-          imp.findings.push({ paragraph: target, number: model.paragraphs[target].number, score: 1, explicit: true });
-        }
-        if (target !== undefined && summaryByParagraph.has(target) && !imp.summaryFindings.some((l) => l.paragraph === target)) {
-          imp.summaryFindings.push({ paragraph: target, number: model.paragraphs[target].number, score: 1, explicit: true });
-        }
+/** What linking an improvement reads, made once per trace. */
+interface Linking {
+  model: ReportModel;
+  /** The improvement's scores against candidate texts (state.ts). */
+  row: (imp: TracedImprovement) => Map<Entry, number>;
+  unitsOfEntry: Map<Entry, TraceUnit[]>;
+  findingSet: Set<TraceUnit>;
+  targets: ReturnType<typeof referenceTargets>;
+  findingByParagraph: Map<number, TraceUnit>;
+  summaryByParagraph: Map<number, TraceUnit>;
+  /** Area weights by candidate section, for the improvement being linked. */
+  bySection: Map<number, number>;
+}
+
+/** Fills in an improvement's citations, its links (explicit first, then the best inferred) and whether it is supported. */
+function link(imp: TracedImprovement, { model, row, unitsOfEntry, findingSet, targets, findingByParagraph, summaryByParagraph, bySection }: Linking): void {
+  // Explicit citations: references inside the improvement.
+  for (const ref of model.references) {
+    if (ref.span.start < imp.span.start || ref.span.end > imp.span.end) continue;
+    for (const n of ref.numbers) {
+      const target = targets.resolve(n.value, ref.inParagraph);
+      const isFinding = target !== undefined && (findingByParagraph.has(target) || summaryByParagraph.has(target));
+      imp.citations.push({ number: n.value, span: n.span, target, isFinding });
+      if (target !== undefined && findingByParagraph.has(target) && !imp.findings.some((l) => l.paragraph === target)) {
+        imp.findings.push({ paragraph: target, number: model.paragraphs[target].number, score: 1, explicit: true });
+      }
+      if (target !== undefined && summaryByParagraph.has(target) && !imp.summaryFindings.some((l) => l.paragraph === target)) {
+        imp.summaryFindings.push({ paragraph: target, number: model.paragraphs[target].number, score: 1, explicit: true });
       }
     }
-    // Inferred links: the best candidates scoring at least KEEP_THRESHOLD, weighted by area
-    // (which depends only on the candidate's section), those linked explicitly left out.
-    const takenFindings = imp.findings.length > 0 ? new Set(imp.findings.map((l) => l.paragraph)) : NONE_TAKEN;
-    const takenSummary = imp.summaryFindings.length > 0 ? new Set(imp.summaryFindings.map((l) => l.paragraph)) : NONE_TAKEN;
-    bySection.clear();
-    topFindings.clear();
-    topSummary.clear();
-    // forEach, not for…of: no [key, value] array per entry (this runs on every keystroke).
-    state.entry(imp.text)!.row!.forEach((s, entry) => {
-      const units = unitsOfEntry.get(entry);
-      if (!units) return;
-      for (let u = 0; u < units.length; u++) {
-        const f = units[u];
-        const isFinding = findingSet.has(f);
-        if ((isFinding ? takenFindings : takenSummary).has(f.paragraph)) continue;
-        let w = bySection.get(f.section);
-        if (w === undefined) bySection.set(f.section, (w = areaWeight(model, imp, f)));
-        const score = round(s * w);
-        if (score >= LIST_THRESHOLD) (isFinding ? topFindings : topSummary).offer(f.paragraph, f.number!, score);
-      }
-    });
-    topFindings.appendTo(imp.findings);
-    topSummary.appendTo(imp.summaryFindings);
-    imp.supported = imp.findings.some((l) => l.explicit || l.score >= SUPPORT_THRESHOLD);
   }
-  return { improvements, findings, summaryFindings, vectors, termName: (term) => state.termName(term) };
+  // Inferred links: the best candidates scoring at least KEEP_THRESHOLD, weighted by area
+  // (which depends only on the candidate's section), those linked explicitly left out.
+  const takenFindings = imp.findings.length > 0 ? new Set(imp.findings.map((l) => l.paragraph)) : NONE_TAKEN;
+  const takenSummary = imp.summaryFindings.length > 0 ? new Set(imp.summaryFindings.map((l) => l.paragraph)) : NONE_TAKEN;
+  bySection.clear();
+  topFindings.clear();
+  topSummary.clear();
+  // forEach, not for…of: no [key, value] array per entry (this runs on every keystroke).
+  row(imp).forEach((s, entry) => {
+    const units = unitsOfEntry.get(entry);
+    if (!units) return;
+    for (let u = 0; u < units.length; u++) {
+      const f = units[u];
+      const isFinding = findingSet.has(f);
+      if ((isFinding ? takenFindings : takenSummary).has(f.paragraph)) continue;
+      let w = bySection.get(f.section);
+      if (w === undefined) bySection.set(f.section, (w = areaWeight(model, imp, f)));
+      const score = round(s * w);
+      if (score >= LIST_THRESHOLD) (isFinding ? topFindings : topSummary).offer(f.paragraph, f.number!, score);
+    }
+  });
+  topFindings.appendTo(imp.findings);
+  topSummary.appendTo(imp.summaryFindings);
+  imp.supported = imp.findings.some((l) => l.explicit || l.score >= SUPPORT_THRESHOLD);
 }
 
 /** The best inferred links of the improvement being linked (reused: see topLinks.ts). */
