@@ -55,6 +55,23 @@ describe('robustness: checks run isolated', () => {
     assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['numbering/gap', 'reference/broken']);
   });
 
+  it('analyse: a check run in steps that throws midway is reported the same way', () => {
+    const errors: [string, unknown][] = [];
+    const stepped: Check = {
+      id: 'test-stepped-throwing',
+      codes: { 'test/never': 'error' },
+      run: () => [],
+      *steps() {
+        yield;
+        throw new Error('step boom');
+      },
+    };
+    const diagnostics = analyse(model(TEXT), { checks: [stepped, ...CHECKS], onCheckError: (id, e) => errors.push([id, e]) });
+    assert.deepEqual(errors.map(([id]) => id), ['test-stepped-throwing']);
+    assert.equal((errors[0][1] as Error).message, 'step boom', 'analyse runs the steps, not run');
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['numbering/gap', 'reference/broken']);
+  });
+
   it('analyse: a check whose every code is off is not run at all; one with a code on is', () => {
     let runs = 0;
     const counting: Check = { id: 'test-counting', codes: { 'test/a': 'off', 'test/b': 'warning' }, run: () => (runs++, [{ code: 'test/b', span: { start: 0, end: 1 }, message: 'b' }]) };
