@@ -75,11 +75,19 @@ describe('first parse in slices', function () {
     }
   });
 
-  it('parses whole what cannot be cut: definitions, front matter that never closes', () => {
+  it('cuts a document with definitions, the references before and after them resolved', () => {
     const body = 'Intro.\n\n1. First.\n\n2. Second [link][x].\n\n';
-    assert.equal(parseInSlices(`${body}[x]: https://example.org\n`, 1), undefined);
-    assert.equal(parseInSlices(`${body}Text[^1].\n\n[^1]: A note.\n`, 1), undefined);
-    assert.equal(parseInSlices(`---\nframework: x\n\n${body}`, 1), undefined);
+    for (const text of [`${body}[x]: https://example.org\n`, `[x]: https://example.org\n\n${body}`, `${body}3. Text[^1] [x].\n\n[^1]: A note.\n\n[x]: #\n`]) {
+      const doc = parseInSlices(text, 1);
+      assert.ok(doc?.definitions, JSON.stringify(text));
+      assertSlicedEqualsWhole(text, JSON.stringify(text));
+      const second = doc.units.find((u) => u.kind === 'item' && u.item.number === 2);
+      assert.equal(second?.kind === 'item' && second.item.text, 'Second link.', 'the reference resolved: its text is the link text');
+    }
+  });
+
+  it('parses whole what cannot be cut: front matter that never closes', () => {
+    const body = 'Intro.\n\n1. First.\n\n2. Second [link][x].\n\n';
     // Front matter with a blank line in it, closed: cut after it.
     const closed = `---\nframework: x\n\ntitle: y\n---\n\n${body}`;
     assert.ok(parseInSlices(closed, 1));

@@ -251,6 +251,30 @@ describe('incremental parsing', function () {
     );
   });
 
+  it('re-parses only the paragraph typed in when the report has definitions, and the whole report when one is edited', () => {
+    const base = readFixture('corpus/haringey-2014.report.md');
+    const text = `${base.replace('Haringey provides a range of good quality', 'Haringey[^hp] provides a range of [good] quality')}\n[^hp]: Haringey Children's Services.\n\n[good]: https://example.org\n`;
+    const doc = parseDocument(text);
+    assert.ok(doc.definitions, 'the definitions are known');
+    const type = (from: ParsedDocument, at: number, insert: string) => {
+      const next = applyChanges(from.text, [{ start: at, end: at, text: insert }]);
+      return { next, result: updateDocument(from, next, [{ start: at, oldEnd: at, newEnd: at + insert.length }]) };
+    };
+    // In the paragraph holding the references: one slice, references still resolved.
+    let { next, result } = type(doc, text.indexOf('provides a range') + 10, 'x');
+    assert.equal(result.full, false);
+    assert.ok(result.reparsed[0].end - result.reparsed[0].start < 2000, JSON.stringify(result.reparsed));
+    assertSame(result.doc, next, 'typing next to references');
+    // A new reference to a defined label, typed in another paragraph.
+    ({ next, result } = type(result.doc, next.indexOf('looked after children') + 6, ' [good]'));
+    assert.equal(result.full, false);
+    assertSame(result.doc, next, 'a reference typed');
+    // An edit of a definition: which references resolve may change everywhere.
+    ({ next, result } = type(result.doc, next.indexOf('[good]: ') + 3, 'x'));
+    assert.equal(result.full, true);
+    assertSame(result.doc, next, 'a definition edited');
+  });
+
   it('falls back to a full parse when a fence opens', () => {
     const text = readFixture('corpus/haringey-2014.report.md');
     const at = text.indexOf('\n\n## Section 1') + 2;

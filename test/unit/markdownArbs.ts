@@ -29,6 +29,11 @@ export const SYNTHETIC_BLOCKS = [
   '* starred item\n* second\n',
   '_emphasis_ opening a paragraph\n',
   'Inspection of services for children\n',
+  // Definitions resolve references anywhere, before or after them (definitions.ts).
+  '[^1]: A footnote, defined.\n',
+  '[ofsted]: https://www.gov.uk/ofsted\n',
+  '9. A finding citing [Ofsted], [the framework][ofsted] and a note[^1], and [undefined].\n',
+  '- a bullet with a footnote[^2]\n',
 ];
 
 export const syntheticDoc = fc

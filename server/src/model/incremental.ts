@@ -1,4 +1,4 @@
-import type { Nodes, Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import type { Span } from './types.js';
 import { analyseNode, type BlockFacts } from './blocks.js';
 import { mayHoldGfm, parseMarkdown } from './parse.js';
@@ -7,6 +7,7 @@ import { detach } from '../text/detach.js';
 import { lastAtOrBefore } from '../text/search.js';
 import { runAtOnce, runInSteps } from '../util/inSteps.js';
 import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEnd, safeStart } from './boundaries.js';
+import { collectDefinitions, holdsDefinitions, parseWithDefinitions, type Definitions } from './definitions.js';
 
 /*
  * Incremental parsing. A document is kept as a sequence of *units*: its top-level blocks,
@@ -33,9 +34,11 @@ import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEn
  *     there, and a block that interrupts a paragraph is not parsed as one after a blank line
  *     (micromark reads `- 26. text` under a paragraph line as a bullet holding a paragraph,
  *     after a blank line as a bullet holding a list that starts at 26).
- * Link reference and footnote definitions apply to the whole document, so a document that
- * has any is always parsed whole, as is an edit at the start of a document that opens with
- * `---` (front matter may close anywhere). Every other case falls out of the rules above;
+ * Link reference and footnote definitions apply to the whole document: in a document that
+ * has any, slices that could hold a reference are parsed with the document's labels appended
+ * (definitions.ts), and an edit that touches a definition, or makes one, parses the whole
+ * document. So does an edit at the start of a document that opens with `---` (front matter
+ * may close anywhere). Every other case falls out of the rules above;
  * when a rule fails, the slice grows to the next boundary, up to the whole document.
  */
 
@@ -48,8 +51,10 @@ export interface ParsedDocument {
   starts: number[];
   /** Line starts of `text`, kept up to date from version to version like the units. */
   lines: LineIndex;
-  /** Holds link reference or footnote definitions: edits re-parse the whole document. */
+  /** Edits re-parse the whole document: inline markup nested too deep, or front matter that never closes. */
   global: boolean;
+  /** The document's link reference and footnote definitions, if it has any (definitions.ts). */
+  definitions?: Definitions;
   /** remark gave up on inline markup nested thousands deep (see parse.ts). */
   tooComplex?: boolean;
   /**
@@ -99,14 +104,16 @@ export function parseWhole(text: string): ParsedDocument {
   const tooComplex = isTooComplex(root);
   const units: BlockFacts[] = [];
   const starts: number[] = [];
-  unitsOf(root, text, 0, units, starts);
+  const found = newFound();
+  unitsOf(root, text, 0, units, starts, found);
   return {
     text,
     units,
     starts,
     lines: new LineIndex(text),
     derived: new Map(),
-    global: tooComplex || hasDefinitions(root) || brokenFrontMatter(text, root),
+    global: tooComplex || brokenFrontMatter(text, root),
+    ...definitionsField(found),
     ...(tooComplex ? { tooComplex } : {}),
   };
 }
@@ -121,8 +128,9 @@ const SLICE_TARGET = 8_192;
  * those that could hold GFM apart from those that cannot (a call to remark has a fixed cost).
  * A slice whose last block would run on past its end (an unclosed fence or HTML comment, or
  * indented code: see runsIntoEnd), or whose front matter has not closed, takes in more pieces.
- * Undefined when the document must be parsed whole: it has link reference or footnote
- * definitions, front matter that never closes, or inline markup nested too deep.
+ * When definitions turn up, the slices that could hold a reference are parsed again knowing
+ * them all. Undefined when the document must be parsed whole: front matter that never
+ * closes, or inline markup nested too deep.
  */
 export function parseInSlices(text: string, target = SLICE_TARGET): ParsedDocument | undefined {
   return runAtOnce(sliceSteps(text, target));
@@ -147,18 +155,18 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
   const n = cuts.length;
   const endOf = (k: number) => (k < n ? cuts[k] : text.length);
   const gfm = cuts.map((c, j) => mayHoldGfm(text.slice(c, endOf(j + 1))));
-  const units: BlockFacts[] = [];
-  const starts: number[] = [];
+  const pieces: { start: number; end: number; units: BlockFacts[]; starts: number[] }[] = [];
+  const found = newFound();
   for (let j = 0; j < n; ) {
     let k = j + 1;
     while (k < n && gfm[k] === gfm[j] && endOf(k + 1) - cuts[j] <= target) k++;
     for (;;) {
       const slice = detach(text.slice(cuts[j], endOf(k)));
       const root = parseMarkdown(slice, 'auto');
-      if (hasDefinitions(root) || isTooComplex(root)) return undefined;
+      if (isTooComplex(root)) return undefined;
       const sliceUnits: BlockFacts[] = [];
       const sliceStarts: number[] = [];
-      unitsOf(root, slice, 0, sliceUnits, sliceStarts);
+      unitsOf(root, slice, 0, sliceUnits, sliceStarts, found);
       const open =
         (j === 0 && brokenFrontMatter(slice, root)) ||
         (k < n && runsIntoEnd(root, slice));
@@ -168,16 +176,38 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
         k = Math.min(n, j + 2 * (k - j));
         continue;
       }
-      for (let i = 0; i < sliceUnits.length; i++) {
-        units.push(sliceUnits[i]);
-        starts.push(sliceStarts[i] + cuts[j]);
-      }
+      pieces.push({ start: cuts[j], end: endOf(k), units: sliceUnits, starts: sliceStarts });
       break;
     }
     j = k;
     yield;
   }
-  return { text, units, starts, lines: new LineIndex(text), derived: new Map(), global: false };
+  // With definitions found, the slices that could hold a reference are parsed again knowing
+  // them all (definitions.ts), and the units holding definitions taken from that parse.
+  const definitions = definitionsField(found).definitions;
+  if (definitions) {
+    const again = newFound();
+    for (const piece of pieces) {
+      const slice = detach(text.slice(piece.start, piece.end));
+      if (slice.indexOf('[') < 0) continue;
+      const root = parseWithDefinitions(slice, definitions);
+      if (!root || isTooComplex(root)) return undefined;
+      piece.units = [];
+      piece.starts = [];
+      unitsOf(root, slice, 0, piece.units, piece.starts, again);
+      yield;
+    }
+    definitions.units = again.units;
+  }
+  const units: BlockFacts[] = [];
+  const starts: number[] = [];
+  for (const piece of pieces) {
+    for (let i = 0; i < piece.units.length; i++) {
+      units.push(piece.units[i]);
+      starts.push(piece.starts[i] + piece.start);
+    }
+  }
+  return { text, units, starts, lines: new LineIndex(text), derived: new Map(), global: false, ...(definitions ? { definitions } : {}) };
 }
 
 function isTooComplex(root: Root): boolean {
@@ -194,28 +224,33 @@ function brokenFrontMatter(text: string, root: Root): boolean {
 }
 
 /** The units of a parsed slice, with their starts (the slice starts at `base` in the document). */
-function unitsOf(root: Root, text: string, base: number, units: BlockFacts[], starts: number[]): void {
+function unitsOf(root: Root, text: string, base: number, units: BlockFacts[], starts: number[], found?: Found): void {
   const from = starts.length;
   let after = 0;
   for (const node of root.children) {
+    const first = units.length;
     analyseNode(node, text, units, starts, after);
     after = node.position?.end.offset ?? after;
+    if (found && holdsDefinitions(node)) {
+      for (let i = first; i < units.length; i++) found.units.add(units[i]);
+      collectDefinitions(node, found.labels);
+    }
   }
   if (base !== 0) for (let i = from; i < starts.length; i++) starts[i] += base;
 }
 
-/** Definitions resolve references anywhere in the document. */
-function hasDefinitions(root: Root): boolean {
-  const visit = (nodes: readonly Nodes[]): boolean => {
-    for (const n of nodes) {
-      if (n.type === 'definition' || n.type === 'footnoteDefinition') return true;
-      if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote') {
-        if (visit(n.children as Nodes[])) return true;
-      }
-    }
-    return false;
-  };
-  return visit(root.children as RootContent[] as Nodes[]);
+/** The units holding definitions, and the definitions written out, found while parsing. */
+interface Found {
+  units: Set<BlockFacts>;
+  labels: string[];
+}
+
+function newFound(): Found {
+  return { units: new Set(), labels: [] };
+}
+
+function definitionsField(found: Found): { definitions?: Definitions } {
+  return found.labels.length > 0 ? { definitions: { units: found.units, text: found.labels.join('') } } : {};
 }
 
 /**
@@ -308,7 +343,7 @@ export function updateDocument(
     return { doc: { ...prev, text: newText, lines: new LineIndex(newText, prev.lines.lineStarts), derived: new Map(prev.derived) }, reparsed: [], full: false };
   }
   if (prev.global) return full();
-  const { units, starts } = prev;
+  const { units, starts, definitions } = prev;
   if (units.length === 0) return full();
 
   // Each change -> the run of old units [k, m) it touches: k the last unit starting at or
@@ -358,12 +393,14 @@ export function updateDocument(
   };
   for (const run of merged) {
     keepUpTo(run.k);
+    // An edit of a definition may change which references resolve anywhere.
+    if (definitions) for (let u = run.k; u < run.m; u++) if (definitions.units.has(units[u])) return full();
     const start = run.k === 0 ? 0 : mapOld(starts[run.k]);
     const end = run.m >= units.length ? newText.length : mapOld(starts[run.m]);
     const slice = detach(newText.slice(start, end));
     if (start > 0 && (slice.startsWith('---') || slice.charCodeAt(0) === 0xfeff)) return full();
-    const root = parseMarkdown(slice, 'auto');
-    if (hasDefinitions(root) || isTooComplex(root)) return full();
+    const root = parseWithDefinitions(slice, definitions);
+    if (!root || holdsDefinitions(root) || isTooComplex(root)) return full();
     // Front matter may close anywhere: it must have closed inside the slice.
     if (start === 0 && brokenFrontMatter(slice, root)) return full();
     if (end < newText.length) {
@@ -380,7 +417,15 @@ export function updateDocument(
   }
   keepUpTo(units.length);
   return {
-    doc: { text: newText, units: out, starts: outStarts, lines: LineIndex.updated(prev.lines, newText, changed), derived: new Map(prev.derived), global: false },
+    doc: {
+      text: newText,
+      units: out,
+      starts: outStarts,
+      lines: LineIndex.updated(prev.lines, newText, changed),
+      derived: new Map(prev.derived),
+      global: false,
+      ...(definitions ? { definitions } : {}),
+    },
     reparsed,
     full: false,
   };
