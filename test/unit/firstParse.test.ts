@@ -84,6 +84,16 @@ describe('first parse in slices', function () {
       const second = doc.units.find((u) => u.kind === 'item' && u.item.number === 2);
       assert.equal(second?.kind === 'item' && second.item.text, 'Second link.', 'the reference resolved: its text is the link text');
     }
+    // Labels with character references and escapes (a label's `label` is decoded, its
+    // identifier is not), a definition inside a footnote, and front matter longer than a
+    // slice holding a line that would be a definition outside it.
+    for (const text of [
+      '[&amp;]: /u\n\n1. See [&amp;] and [&] here.\n',
+      '[a\\]b]: /u\n\n1. See [a\\]b] here.\n\n[^a\\]b]: n\n\n2. And[^a\\]b].\n',
+      '[^1]: A note.\n\n    [x]: /u\n\n1. See [x] and[^1].\n',
+      '---\ntitle: x\n\n[a, b]: c\n---\n\n1. See [a, b] here.\n',
+      'Intro.\n\n```\n[x]\n\n[y]: z\n',
+    ]) assertSlicedEqualsWhole(text, JSON.stringify(text));
   });
 
   it('parses whole what cannot be cut: front matter that never closes', () => {

@@ -93,9 +93,8 @@ export interface ReferenceTargets {
 const TARGETS = Symbol('referenceTargets');
 
 /**
- * How references resolve: to the first paragraph with that number in the reference's own
- * part, else the first anywhere. Made once per model (the trace and the broken-reference
- * check both ask on every keystroke), keyed by numbers rather than strings built per paragraph.
+ * The model's ReferenceTargets, made once per model (the trace and the broken-reference check
+ * both ask on every keystroke), keyed by numbers rather than strings built per paragraph.
  */
 export function referenceTargets(model: ReportModel): ReferenceTargets {
   return perModel(model, TARGETS, () => {

@@ -7,9 +7,11 @@ import { parseMarkdown } from './parse.js';
  * or `[^1]` in one paragraph is a reference only if `[x]: …` or `[^1]: …` is defined
  * somewhere, before or after it. A slice parsed alone would not know the definitions outside
  * it, so a slice of a document that has any is parsed with the document's labels appended
- * as definitions of their own (after a blank line, so nothing in the slice runs on into them),
- * and what the appended text parsed into is dropped. A slice without `[` holds no reference
- * (both kinds open with one) and is parsed as it is.
+ * as definitions of their own, after a blank line, and what the appended text parsed into is
+ * dropped. A blank line closes every block but a fence or an HTML block of kinds 1–5; a slice
+ * whose last block is one of those still open runs on into the appended text, and is then
+ * not parsed this way (the caller parses more, or the whole document). A slice without `[`
+ * holds no reference (both kinds open with one) and is parsed as it is.
  *
  * Only which labels are defined matters (the model reads no URL and no footnote text from
  * another unit), so the set is kept from version to version as long as no edit touches a
@@ -24,31 +26,43 @@ export interface Definitions {
   text: string;
 }
 
-/** Does a top-level node hold a definition (at top level or inside a list or quote)? */
-export function holdsDefinitions(node: Nodes): boolean {
-  if (node.type === 'definition' || node.type === 'footnoteDefinition') return true;
-  if (node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
-    return (node.children as Nodes[]).some(holdsDefinitions);
-  }
-  return false;
+/** Can `text` hold a link reference or footnote reference? */
+export function mayHoldReference(text: string): boolean {
+  return text.indexOf('[') >= 0;
 }
 
-/** Appends the labels `node` defines to `out`, as definitions written out (see above). */
-export function collectDefinitions(node: Nodes, out: string[]): void {
-  if (node.type === 'definition') out.push(`[${node.label ?? node.identifier}]: #\n\n`);
-  else if (node.type === 'footnoteDefinition') out.push(`[^${node.label ?? node.identifier}]: x\n\n`);
-  else if (node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote') {
-    for (const child of node.children as Nodes[]) collectDefinitions(child, out);
+/**
+ * Whether `node` holds definitions (itself, or inside a list, quote or footnote), adding each
+ * label it defines to `labels`, written out as a definition. The label written is the
+ * node's identifier: its `label` has escapes and character references decoded, and `[&]`
+ * does not define what `[&amp;]` defines; the identifier, normalised again, is itself.
+ */
+export function definitionsIn(node: Nodes, labels?: Set<string>): boolean {
+  if (node.type === 'definition') {
+    labels?.add(`[${node.identifier}]: #\n\n`);
+    return true;
   }
+  let found = false;
+  if (node.type === 'footnoteDefinition') {
+    labels?.add(`[^${node.identifier}]: x\n\n`);
+    found = true;
+  }
+  if (node.type === 'root' || node.type === 'list' || node.type === 'listItem' || node.type === 'blockquote' || node.type === 'footnoteDefinition') {
+    for (const child of node.children as Nodes[]) {
+      if (definitionsIn(child, labels)) found = true;
+      if (found && !labels) break;
+    }
+  }
+  return found;
 }
 
 /**
  * remark's parse of `slice` as part of a document with these definitions: the slice's own
  * nodes, positions as in the slice. Undefined when a node of the slice ran on into the
- * appended definitions (an unclosed fence or HTML block at the end of the document).
+ * appended definitions (an unclosed fence or HTML block, see above).
  */
 export function parseWithDefinitions(slice: string, definitions: Definitions | undefined): Root | undefined {
-  if (!definitions || slice.indexOf('[') < 0) return parseMarkdown(slice, 'auto');
+  if (!definitions || !mayHoldReference(slice)) return parseMarkdown(slice, 'auto');
   const root = parseMarkdown(`${slice}\n\n${definitions.text}`, 'auto');
   const own: RootContent[] = [];
   for (const node of root.children) {

@@ -7,7 +7,7 @@ import { detach } from '../text/detach.js';
 import { lastAtOrBefore } from '../text/search.js';
 import { runAtOnce, runInSteps } from '../util/inSteps.js';
 import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEnd, safeStart } from './boundaries.js';
-import { collectDefinitions, holdsDefinitions, parseWithDefinitions, type Definitions } from './definitions.js';
+import { definitionsIn, mayHoldReference, parseWithDefinitions, type Definitions } from './definitions.js';
 
 /*
  * Incremental parsing. A document is kept as a sequence of *units*: its top-level blocks,
@@ -130,7 +130,8 @@ const SLICE_TARGET = 8_192;
  * indented code: see runsIntoEnd), or whose front matter has not closed, takes in more pieces.
  * When definitions turn up, the slices that could hold a reference are parsed again knowing
  * them all. Undefined when the document must be parsed whole: front matter that never
- * closes, or inline markup nested too deep.
+ * closes, inline markup nested too deep, or definitions and a last slice that ends in an
+ * unclosed fence or HTML block holding a `[` (definitions.ts).
  */
 export function parseInSlices(text: string, target = SLICE_TARGET): ParsedDocument | undefined {
   return runAtOnce(sliceSteps(text, target));
@@ -166,7 +167,10 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
       if (isTooComplex(root)) return undefined;
       const sliceUnits: BlockFacts[] = [];
       const sliceStarts: number[] = [];
-      unitsOf(root, slice, 0, sliceUnits, sliceStarts, found);
+      // Definitions are taken from an attempt only once it is kept (a slice that grows is
+      // parsed again, and what it read before may not be definitions in the whole text).
+      const attempt = newFound();
+      unitsOf(root, slice, 0, sliceUnits, sliceStarts, attempt);
       const open =
         (j === 0 && brokenFrontMatter(slice, root)) ||
         (k < n && runsIntoEnd(root, slice));
@@ -177,6 +181,7 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
         continue;
       }
       pieces.push({ start: cuts[j], end: endOf(k), units: sliceUnits, starts: sliceStarts });
+      for (const label of attempt.labels) found.labels.add(label);
       break;
     }
     j = k;
@@ -189,7 +194,7 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
     const again = newFound();
     for (const piece of pieces) {
       const slice = detach(text.slice(piece.start, piece.end));
-      if (slice.indexOf('[') < 0) continue;
+      if (!mayHoldReference(slice)) continue;
       const root = parseWithDefinitions(slice, definitions);
       if (!root || isTooComplex(root)) return undefined;
       piece.units = [];
@@ -231,9 +236,8 @@ function unitsOf(root: Root, text: string, base: number, units: BlockFacts[], st
     const first = units.length;
     analyseNode(node, text, units, starts, after);
     after = node.position?.end.offset ?? after;
-    if (found && holdsDefinitions(node)) {
+    if (found && definitionsIn(node, found.labels)) {
       for (let i = first; i < units.length; i++) found.units.add(units[i]);
-      collectDefinitions(node, found.labels);
     }
   }
   if (base !== 0) for (let i = from; i < starts.length; i++) starts[i] += base;
@@ -242,15 +246,16 @@ function unitsOf(root: Root, text: string, base: number, units: BlockFacts[], st
 /** The units holding definitions, and the definitions written out, found while parsing. */
 interface Found {
   units: Set<BlockFacts>;
-  labels: string[];
+  /** Each label once: a report with hundreds of footnotes appends each to a slice once. */
+  labels: Set<string>;
 }
 
 function newFound(): Found {
-  return { units: new Set(), labels: [] };
+  return { units: new Set(), labels: new Set() };
 }
 
 function definitionsField(found: Found): { definitions?: Definitions } {
-  return found.labels.length > 0 ? { definitions: { units: found.units, text: found.labels.join('') } } : {};
+  return found.labels.size > 0 ? { definitions: { units: found.units, text: [...found.labels].join('') } } : {};
 }
 
 /**
@@ -400,7 +405,7 @@ export function updateDocument(
     const slice = detach(newText.slice(start, end));
     if (start > 0 && (slice.startsWith('---') || slice.charCodeAt(0) === 0xfeff)) return full();
     const root = parseWithDefinitions(slice, definitions);
-    if (!root || holdsDefinitions(root) || isTooComplex(root)) return full();
+    if (!root || definitionsIn(root) || isTooComplex(root)) return full();
     // Front matter may close anywhere: it must have closed inside the slice.
     if (start === 0 && brokenFrontMatter(slice, root)) return full();
     if (end < newText.length) {

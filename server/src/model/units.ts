@@ -51,7 +51,10 @@ function entryFor<T>(cache: UnitCache<T>, unit: object | undefined, a: unknown, 
   return hit && hit.a === a && hit.b === b ? hit : undefined;
 }
 
-/** What memo remembered on `unit` for `a` and `b`, if anything (a lookup that makes no closure). */
+/**
+ * What memo remembered on `unit` for `a` and `b` (a lookup that makes no closure); undefined
+ * both when nothing is and when undefined is: for caches whose values are never undefined.
+ */
 export function remembered<T>(cache: UnitCache<T>, unit: object | undefined, a: unknown, b: unknown): T | undefined {
   return entryFor(cache, unit, a, b)?.value;
 }

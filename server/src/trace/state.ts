@@ -110,9 +110,12 @@ export class TraceState {
 
   private running: Generator<void, void> | undefined;
 
-  // The loops below use forEach and indexes rather than for…of over Maps and Sets: in a
-  // generator those made an iterator result per element, ~35 KB per keystroke. Order of
-  // work is unchanged (Maps and Sets iterate in insertion order either way).
+  // Maps and Sets are walked with forEach, not for…of: in a generator that made an iterator
+  // result per element, ~35 KB per keystroke (for…of over arrays is left). New texts are read
+  // first, in `wanted`'s order (which gives term ids), then counted in that same order; rows
+  // are patched before whole rows are scored (each reads only indexes and vectors). So every
+  // number, and the order of every Set, is what reading, counting and scoring one text at a
+  // time gave.
   private *updating(improvementTexts: readonly string[], candidateTexts: readonly string[]): Generator<void, void> {
     const wanted = new Map<string, { improvements: number; candidates: number }>();
     for (let i = 0; i < improvementTexts.length; i++) countIn(wanted, improvementTexts[i]).improvements++;
@@ -151,7 +154,7 @@ export class TraceState {
       this.forget(e);
     }
     // Texts not read yet, in the order wanted has them; then every wanted text counted, in
-    // that same order (a text read is counted right after it is read, as before).
+    // that same order.
     const unread: string[] = [];
     wanted.forEach((_, text) => {
       if (!this.entries.has(text)) unread.push(text);

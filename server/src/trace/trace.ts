@@ -1,6 +1,6 @@
 import type { ReportModel, Span } from '../model/types.js';
 import { effectiveRole } from '../model/roles.js';
-import { referenceTargets } from '../fixes/renumber.js';
+import { referenceTargets, type ReferenceTargets } from '../fixes/renumber.js';
 import { abbreviationUses, definedAbbreviations, EXPANSION_REACH, expansionAt, tokensOfWord, words, type TokenOptions } from './tokens.js';
 import { memo, remembered, unitAt, unitCache, unitsOfModel } from '../model/units.js';
 import { countTerms, TermTable } from './terms.js';
@@ -215,7 +215,7 @@ interface Linking {
   row: (imp: TracedImprovement) => Map<Entry, number>;
   unitsOfEntry: Map<Entry, TraceUnit[]>;
   findingSet: Set<TraceUnit>;
-  targets: ReturnType<typeof referenceTargets>;
+  targets: ReferenceTargets;
   findingByParagraph: Map<number, TraceUnit>;
   summaryByParagraph: Map<number, TraceUnit>;
   /** Area weights by candidate section, for the improvement being linked. */
