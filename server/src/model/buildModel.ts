@@ -21,7 +21,7 @@ import { classifyHeading, isRestartHeading, type HeadingClass } from './sections
 import { detectFramework, detectionPhrases } from './detectFramework.js';
 import { findStrays } from './strays.js';
 import { gradeRowsOf } from './gradeRows.js';
-import { findJudgements } from './judgements.js';
+import { judgementSteps } from './judgements.js';
 import { memo, setUnits, unitCache } from './units.js';
 import { runAtOnce } from '../util/inSteps.js';
 
@@ -278,12 +278,12 @@ function* assembling(uri: string, version: number, doc: ParsedDocument, options:
   };
   setUnits(model, doc);
   yield;
-  findJudgements(model);
+  yield* judgementSteps(model);
   return model;
 }
 
 /** Units assembled between two yields of `assembling`. */
-const UNITS_PER_STEP = 200;
+const UNITS_PER_STEP = 50;
 
 /** A heading's class, and whether numbering may restart after it, per heading unit. */
 const headingClasses = unitCache<{ cls: HeadingClass; restart: boolean }>();

@@ -120,6 +120,8 @@ export function parseWhole(text: string): ParsedDocument {
 
 /** Text parsed by one call to remark in parseInSlices, at most (unless a block is longer). */
 const SLICE_TARGET = 8_192;
+/** The first slice's length, at most (see sliceSteps). */
+const FIRST_SLICE = 1_024;
 
 /**
  * A first parse in slices cut at safe boundaries (the rules updateDocument cuts by), each
@@ -160,7 +162,11 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
   const found = newFound();
   for (let j = 0; j < n; ) {
     let k = j + 1;
-    while (k < n && gfm[k] === gfm[j] && endOf(k + 1) - cuts[j] <= target) k++;
+    // The first slices are small, then twice as long each time up to `target`: a server
+    // that has just started runs remark uncompiled, several times slower, and one step of
+    // it should not block for long.
+    const limit = Math.min(target, FIRST_SLICE << Math.min(pieces.length, 8));
+    while (k < n && gfm[k] === gfm[j] && endOf(k + 1) - cuts[j] <= limit) k++;
     for (;;) {
       const slice = detach(text.slice(cuts[j], endOf(k)));
       const root = parseMarkdown(slice, 'auto');

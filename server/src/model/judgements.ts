@@ -32,7 +32,15 @@ function historySections(model: ReportModel): boolean[] {
   return out;
 }
 
-export function findJudgements(model: ReportModel): void {
+/** Judgement sections read between two yields of judgementSteps. */
+const SECTIONS_PER_STEP = 25;
+
+/**
+ * The judgement statements of a model, found a part at a time (tables, pasted grade lists,
+ * headings, prose), yielding between them (util/inSteps.ts): on a long report opened in a
+ * server that has just started, all of it was one block of ~9 ms.
+ */
+export function* judgementSteps(model: ReportModel): Generator<void, void> {
   const profile = model.framework.profile;
   const history = historySections(model);
   const bodyStart = firstBodySection(model, profile);
@@ -86,6 +94,7 @@ export function findJudgements(model: ReportModel): void {
     });
   }
 
+  yield;
   // Grade summaries pasted as lists.
   for (const row of model.gradeRows) {
     const area = matchArea(normaliseHeading(row.areaText), profile, undefined);
@@ -94,10 +103,13 @@ export function findJudgements(model: ReportModel): void {
     if (area && grade) add(area, grade, row.span, row.gradeSpan, 'table', section);
   }
 
+  yield;
   // Headings, then the first sentence of judgement sections whose heading has no grade.
   let firsts: (Span | undefined)[] | undefined;
-  model.sections.forEach((section, s) => {
-    if (!section.area) return;
+  for (let s = 0; s < model.sections.length; s++) {
+    if (s % SECTIONS_PER_STEP === SECTIONS_PER_STEP - 1) yield;
+    const section = model.sections[s];
+    if (!section.area) continue;
     const head = section.headingSpan;
     // Cached on the heading's unit, offsets relative to its start.
     const rel = memo(headingCache, unitAt(model, head), profile, section.part, () =>
@@ -106,17 +118,18 @@ export function findJudgements(model: ReportModel): void {
     const found = rel && { ...rel, gradeSpan: shift(rel.gradeSpan, head.start) };
     if (found?.grade) {
       add(section.area, found.grade, head, found.gradeSpan, 'heading', s);
-      return;
+      continue;
     }
     if (found?.unknown) model.unknownGrades.push({ span: found.gradeSpan, text: found.unknown, area: section.area });
     firsts ??= firstBlocks(model);
     const first = firsts[s];
-    if (!first) return;
+    if (!first) continue;
     const sentence = firstSentence(model.text, first);
     const g = gradeInPredicate(model.text, profile, sentence);
     if (g) add(section.area, g.grade, sentence, g.gradeSpan, 'sentence', s);
-  });
+  }
 
+  yield;
   // Sentences whose subject is an area, in prose outside numbered paragraphs.
   for (const block of model.prose) {
     if (block.section >= 0 && history[block.section]) continue;
