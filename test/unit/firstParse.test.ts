@@ -98,6 +98,7 @@ describe('first parse in slices', function () {
 
   it('parses whole what cannot be cut: front matter that never closes', () => {
     const body = 'Intro.\n\n1. First.\n\n2. Second [link][x].\n\n';
+    assert.equal(parseInSlices(`---\nframework: x\n\n${body}`, 1), undefined);
     // Front matter with a blank line in it, closed: cut after it.
     const closed = `---\nframework: x\n\ntitle: y\n---\n\n${body}`;
     assert.ok(parseInSlices(closed, 1));
