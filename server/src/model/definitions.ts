@@ -21,7 +21,7 @@ import { parseMarkdown } from './parse.js';
 
 export interface Definitions {
   /** The units holding definitions (kept units stay the same objects from version to version). */
-  units: ReadonlySet<BlockFacts>;
+  readonly units: ReadonlySet<BlockFacts>;
   /** Every label defined, as definitions to append to a slice. */
   text: string;
 }
@@ -57,13 +57,13 @@ export function definitionsIn(node: Nodes, labels?: Set<string>): boolean {
 }
 
 /**
- * remark's parse of `slice` as part of a document with these definitions: the slice's own
- * nodes, positions as in the slice. Undefined when a node of the slice ran on into the
- * appended definitions (an unclosed fence or HTML block, see above).
+ * remark's parse of `slice` as part of a document with these definitions (Definitions.text):
+ * the slice's own nodes, positions as in the slice. Undefined when a node of the slice ran on
+ * into the appended definitions (an unclosed fence or HTML block, see above).
  */
-export function parseWithDefinitions(slice: string, definitions: Definitions | undefined): Root | undefined {
-  if (!definitions || !mayHoldReference(slice)) return parseMarkdown(slice, 'auto');
-  const root = parseMarkdown(`${slice}\n\n${definitions.text}`, 'auto');
+export function parseWithDefinitions(slice: string, labels: string | undefined): Root | undefined {
+  if (!labels || !mayHoldReference(slice)) return parseMarkdown(slice, 'auto');
+  const root = parseMarkdown(`${slice}\n\n${labels}`, 'auto');
   const own: RootContent[] = [];
   for (const node of root.children) {
     if ((node.position?.start.offset ?? 0) >= slice.length) break;

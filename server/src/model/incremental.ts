@@ -195,20 +195,21 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
   }
   // With definitions found, the slices that could hold a reference are parsed again knowing
   // them all (definitions.ts), and the units holding definitions taken from that parse.
-  const definitions = definitionsField(found).definitions;
-  if (definitions) {
+  let definitions: Definitions | undefined;
+  if (found.labels.size > 0) {
+    const labels = labelsText(found);
     const again = newFound();
     for (const piece of pieces) {
       const slice = detach(text.slice(piece.start, piece.end));
       if (!mayHoldReference(slice)) continue;
-      const root = parseWithDefinitions(slice, definitions);
+      const root = parseWithDefinitions(slice, labels);
       if (!root || isTooComplex(root)) return undefined;
       piece.units = [];
       piece.starts = [];
       unitsOf(root, slice, 0, piece.units, piece.starts, again);
       yield;
     }
-    definitions.units = again.units;
+    definitions = { units: again.units, text: labels };
   }
   const units: BlockFacts[] = [];
   const starts: number[] = [];
@@ -260,8 +261,12 @@ function newFound(): Found {
   return { units: new Set(), labels: new Set() };
 }
 
+function labelsText(found: Found): string {
+  return [...found.labels].join('');
+}
+
 function definitionsField(found: Found): { definitions?: Definitions } {
-  return found.labels.size > 0 ? { definitions: { units: found.units, text: [...found.labels].join('') } } : {};
+  return found.labels.size > 0 ? { definitions: { units: found.units, text: labelsText(found) } } : {};
 }
 
 /**
@@ -410,7 +415,7 @@ export function updateDocument(
     const end = run.m >= units.length ? newText.length : mapOld(starts[run.m]);
     const slice = detach(newText.slice(start, end));
     if (start > 0 && (slice.startsWith('---') || slice.charCodeAt(0) === 0xfeff)) return full();
-    const root = parseWithDefinitions(slice, definitions);
+    const root = parseWithDefinitions(slice, definitions?.text);
     if (!root || definitionsIn(root) || isTooComplex(root)) return full();
     // Front matter may close anywhere: it must have closed inside the slice.
     if (start === 0 && brokenFrontMatter(slice, root)) return full();
