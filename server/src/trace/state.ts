@@ -110,6 +110,48 @@ export class TraceState {
 
   private running: Generator<void, void> | undefined;
 
+  /** The lists of the last update (copies), which the next is compared with (countsOf). */
+  private last: { improvements: readonly string[]; candidates: readonly string[] } | undefined;
+  /** Entries that are candidates, and those that are improvements, kept up to date by `adjust`. */
+  private candidateCount = 0;
+  private readonly improvementEntries = new Set<Entry>();
+
+  /**
+   * The counts of this version's texts, as improvements and as candidates. Usually a keystroke
+   * changes one text of the lists: then (`complete` false) only the texts in the stretches of
+   * the lists that differ from the last update's are counted, from their entries' counts, and
+   * the rest are known to be unchanged; otherwise (`complete`) every text is counted. In both,
+   * texts come in the order they first occur in the new lists (improvements, then candidates),
+   * which is the order new texts are read in (term ids); texts that left come after them.
+   */
+  private countsOf(improvementTexts: readonly string[], candidateTexts: readonly string[]): { counts: Map<string, Counts>; complete: boolean } {
+    const last = this.last;
+    this.last = { improvements: improvementTexts.slice(), candidates: candidateTexts.slice() };
+    const counts = new Map<string, Counts>();
+    if (last && this.entries.size > 0) {
+      const imps = changedStretch(last.improvements, improvementTexts);
+      const cands = changedStretch(last.candidates, candidateTexts);
+      if (imps.removed.length + imps.added.length + cands.removed.length + cands.added.length <= MAX_STRETCH) {
+        const at = (text: string): Counts => {
+          let n = counts.get(text);
+          if (!n) {
+            const e = this.entries.get(text);
+            counts.set(text, (n = { improvements: e?.improvements ?? 0, candidates: e?.candidates ?? 0 }));
+          }
+          return n;
+        };
+        for (const text of imps.added) at(text).improvements++;
+        for (const text of cands.added) at(text).candidates++;
+        for (const text of imps.removed) at(text).improvements--;
+        for (const text of cands.removed) at(text).candidates--;
+        return { counts, complete: false };
+      }
+    }
+    for (let i = 0; i < improvementTexts.length; i++) countIn(counts, improvementTexts[i]).improvements++;
+    for (let i = 0; i < candidateTexts.length; i++) countIn(counts, candidateTexts[i]).candidates++;
+    return { counts, complete: true };
+  }
+
   // Maps and Sets are walked with forEach, not for…of: in a generator that made an iterator
   // result per element, ~35 KB per keystroke (for…of over arrays is left). New texts are read
   // first, in `wanted`'s order (which gives term ids), then counted in that same order; rows
@@ -117,9 +159,7 @@ export class TraceState {
   // number, and the order of every Set, is what reading, counting and scoring one text at a
   // time gave.
   private *updating(improvementTexts: readonly string[], candidateTexts: readonly string[]): Generator<void, void> {
-    const wanted = new Map<string, { improvements: number; candidates: number }>();
-    for (let i = 0; i < improvementTexts.length; i++) countIn(wanted, improvementTexts[i]).improvements++;
-    for (let i = 0; i < candidateTexts.length; i++) countIn(wanted, candidateTexts[i]).candidates++;
+    const { counts: wanted, complete } = this.countsOf(improvementTexts, candidateTexts);
 
     // A first update computes every weight anyway: no need to track which terms moved.
     const first = this.entries.size === 0;
@@ -135,20 +175,37 @@ export class TraceState {
           if (!first) touchedTerms.add(term);
         });
       }
-      if (e.improvements > 0 && improvements === 0) e.row = undefined;
-      if (e.candidates === 0 && candidates > 0) changedCandidates.add(e);
+      if (e.improvements > 0 && improvements === 0) {
+        e.row = undefined;
+        this.improvementEntries.delete(e);
+      }
+      if (e.improvements === 0 && improvements > 0) this.improvementEntries.add(e);
+      if (e.candidates === 0 && candidates > 0) {
+        changedCandidates.add(e);
+        this.candidateCount++;
+      }
       if (e.candidates > 0 && candidates === 0) {
         this.leaveIndexes(e);
         removedCandidates.push(e);
+        this.candidateCount--;
       }
       e.improvements = improvements;
       e.candidates = candidates;
     };
 
+    // Texts no unit has any more: with complete counts, those not counted; otherwise those
+    // counted at zero.
     const gone: Entry[] = [];
-    this.entries.forEach((e) => {
-      if (!wanted.has(e.text)) gone.push(e);
-    });
+    if (complete) {
+      this.entries.forEach((e) => {
+        if (!wanted.has(e.text)) gone.push(e);
+      });
+    } else {
+      wanted.forEach((n, text) => {
+        const e = n.improvements + n.candidates === 0 ? this.entries.get(text) : undefined;
+        if (e) gone.push(e);
+      });
+    }
     for (const e of gone) {
       adjust(e, 0, 0);
       this.forget(e);
@@ -156,8 +213,8 @@ export class TraceState {
     // Texts not read yet, in the order wanted has them; then every wanted text counted, in
     // that same order.
     const unread: string[] = [];
-    wanted.forEach((_, text) => {
-      if (!this.entries.has(text)) unread.push(text);
+    wanted.forEach((n, text) => {
+      if (n.improvements + n.candidates > 0 && !this.entries.has(text)) unread.push(text);
     });
     for (const text of unread) {
       const e = newEntry(text, this.reader.read(text, wanted.get(text)!.candidates > 0));
@@ -166,8 +223,9 @@ export class TraceState {
       created.add(e);
     }
     wanted.forEach((n, text) => {
-      const e = this.entries.get(text)!;
-      if (e.improvements !== n.improvements || e.candidates !== n.candidates) adjust(e, n.improvements, n.candidates);
+      // (Texts that left were forgotten above.)
+      const e = this.entries.get(text);
+      if (e && (e.improvements !== n.improvements || e.candidates !== n.candidates)) adjust(e, n.improvements, n.candidates);
     });
 
     // Which vectors are stale: new texts, and texts with a term whose weight moved.
@@ -213,14 +271,9 @@ export class TraceState {
     });
 
     // Scores: whole rows for improvements whose vector changed; otherwise only the changed candidates.
-    let candidateCount = 0;
-    this.entries.forEach((e) => {
-      if (e.candidates > 0) candidateCount++;
-    });
-    const patchable = changedCandidates.size * 4 < candidateCount;
+    const patchable = changedCandidates.size * 4 < this.candidateCount;
     const needRows: Entry[] = [];
-    this.entries.forEach((e) => {
-      if (e.improvements === 0) return;
+    this.improvementEntries.forEach((e) => {
       // A text that has just become an improvement has no row (it is dropped when one stops being one).
       if (!e.row || stale.has(e) || !patchable) {
         needRows.push(e);
@@ -331,11 +384,33 @@ export class TraceState {
   }
 }
 
+/** Longest stretches of changed texts (removed and added, both lists) counted apart: beyond, all are. */
+const MAX_STRETCH = 32;
+
+interface Counts {
+  improvements: number;
+  candidates: number;
+}
+
+/**
+ * Where `next` differs from `prev`: the texts of `prev` between their common start and
+ * common end (compared as strings: a unit that did not change hands over the same string),
+ * and those of `next` in their place.
+ */
+function changedStretch(prev: readonly string[], next: readonly string[]): { removed: readonly string[]; added: readonly string[] } {
+  const max = Math.min(prev.length, next.length);
+  let start = 0;
+  while (start < max && prev[start] === next[start]) start++;
+  let end = 0;
+  while (end < max - start && prev[prev.length - 1 - end] === next[next.length - 1 - end]) end++;
+  return { removed: prev.slice(start, prev.length - end), added: next.slice(start, next.length - end) };
+}
+
 const sharedTerms: number[] = [];
 const sharedWeights: number[] = [];
 
 /** The counts of `text` in `wanted`, made at zero if new. */
-function countIn(wanted: Map<string, { improvements: number; candidates: number }>, text: string): { improvements: number; candidates: number } {
+function countIn(wanted: Map<string, Counts>, text: string): Counts {
   let n = wanted.get(text);
   if (!n) wanted.set(text, (n = { improvements: 0, candidates: 0 }));
   return n;

@@ -390,12 +390,31 @@ class TokenReader implements Reader {
   readonly table = new TermTable();
   /** Each word as written → its stems' ids. */
   private readonly ids = new Map<string, number[]>();
+  /**
+   * Sentences read lately → their stems and (once asked for) their counts, which nothing
+   * changes. A keystroke changes one sentence of a paragraph, whose other sentences were
+   * read on the keystroke before. Cleared when full.
+   */
+  private readonly sentencesRead = new Map<string, { stems: number[]; counts?: Map<number, number> }>();
   constructor(private readonly options: TokenOptions) {}
 
   read(text: string, sentences: boolean): Reading {
     if (!sentences) return { counts: countTerms(this.stems(text), this.table) };
-    const bySentence = splitSentences(text).map((s) => this.stems(s));
-    return { counts: countTerms(bySentence.flat(), this.table), sentences: bySentence.map((s) => countTerms(s, this.table)) };
+    const parts = splitSentences(text).map((s) => this.sentence(s));
+    // The whole text's counts first, then the sentences': new word pairs get their ids in
+    // that order, as when nothing was remembered.
+    const counts = countTerms(parts.flatMap((p) => p.stems), this.table);
+    return { counts, sentences: parts.map((p) => (p.counts ??= countTerms(p.stems, this.table))) };
+  }
+
+  private sentence(text: string): { stems: number[]; counts?: Map<number, number> } {
+    let read = this.sentencesRead.get(text);
+    if (!read) {
+      if (this.sentencesRead.size >= SENTENCES_KEPT) this.sentencesRead.clear();
+      read = { stems: this.stems(text) };
+      this.sentencesRead.set(detach(text), read);
+    }
+    return read;
   }
 
   private stems(text: string): number[] {
@@ -411,6 +430,9 @@ class TokenReader implements Reader {
     return out;
   }
 }
+
+/** Sentences a TokenReader remembers (see sentencesRead), at most. */
+const SENTENCES_KEPT = 1_024;
 
 /** States of the documents traced last (a few: the documents being edited). */
 const STATES_KEPT = 4;
