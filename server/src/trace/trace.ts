@@ -431,8 +431,8 @@ class TokenReader implements Reader {
   }
 }
 
-/** Sentences a TokenReader remembers (see sentencesRead), at most. */
-const SENTENCES_KEPT = 1_024;
+/** Sentences a TokenReader remembers (see sentencesRead), at most: a paragraph holds a few dozen, and each costs ~2 KB. */
+const SENTENCES_KEPT = 256;
 
 /** States of the documents traced last (a few: the documents being edited). */
 const STATES_KEPT = 4;
