@@ -5,7 +5,7 @@ import { mayHoldGfm, parseMarkdown } from './parse.js';
 import { LineIndex } from '../text/lineIndex.js';
 import { detach } from '../text/detach.js';
 import { lastAtOrBefore } from '../text/search.js';
-import { runAtOnce, runInSteps } from '../util/inSteps.js';
+import { runAtOnce, runInSteps, STEP_BUDGET_MS } from '../util/inSteps.js';
 import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEnd, safeStart } from './boundaries.js';
 import { definitionsIn, mayHoldReference, parseWithDefinitions, type Definitions } from './definitions.js';
 
@@ -148,28 +148,65 @@ export async function parseDocumentInSteps(text: string, pause: () => Promise<vo
   return done && (done.value ?? parseWhole(text));
 }
 
+const ORDERED_ITEM_LINE = /\d{1,9}[.)][ \t]+\S/y;
+
+/**
+ * A line at column 0, under a line that is not blank, that starts an ordered item with text
+ * ("44. The number of families…"): reports pasted from PDF number their paragraphs as one
+ * long tight list, which blank lines alone would leave as one piece. A slice may end before
+ * such a line only if, parsed, it ends inside a top-level list with that line's marker
+ * (`continuesList`): micromark then reads the line as the list's next item, and a slice that
+ * starts there reads it as an item too. A cut, with an ordered marker, so never a thematic break.
+ */
+function tightCut(text: string, p: number): boolean {
+  if (!lineStartCol0(text, p)) return false;
+  ORDERED_ITEM_LINE.lastIndex = p;
+  return ORDERED_ITEM_LINE.test(text);
+}
+
+/** Text scanned for cuts between two yields of sliceSteps (a cold server scans ~1 MB in 10 ms). */
+const CUT_SCAN_STEP = 65_536;
+
 /** parseInSlices one slice at a time: yields after each slice. */
 function* sliceSteps(text: string, target: number): Generator<void, ParsedDocument | undefined> {
   const cuts = [0];
-  for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', nl + 1)) {
+  // Cuts between two items of a tight ordered list (see tightCut), by index in `cuts`.
+  const tight = new Set<number>();
+  for (let nl = text.indexOf('\n'), scanned = 0; nl >= 0; nl = text.indexOf('\n', nl + 1)) {
     // A BOM counts as the start of a document for micromark: never at the start of a slice.
-    if (safeStart(text, nl + 1) && text.charCodeAt(nl + 1) !== 0xfeff) cuts.push(nl + 1);
+    if (text.charCodeAt(nl + 1) === 0xfeff) continue;
+    if (safeStart(text, nl + 1)) cuts.push(nl + 1);
+    else if (tightCut(text, nl + 1)) {
+      tight.add(cuts.length);
+      cuts.push(nl + 1);
+    }
+    if (nl - scanned > CUT_SCAN_STEP) {
+      scanned = nl;
+      yield;
+    }
   }
   const n = cuts.length;
   const endOf = (k: number) => (k < n ? cuts[k] : text.length);
-  const gfm = cuts.map((c, j) => mayHoldGfm(text.slice(c, endOf(j + 1))));
+  // Whether each piece could hold GFM, found as the slices reach it.
+  const gfmOf: (boolean | undefined)[] = [];
+  const gfm = (k: number) => (gfmOf[k] ??= mayHoldGfm(text.slice(cuts[k], endOf(k + 1))));
   const pieces: { start: number; end: number; units: BlockFacts[]; starts: number[] }[] = [];
   const found = newFound();
+  // The longest slice to parse next. The first is small, and then each is as long as remark
+  // parsed in STEP_BUDGET_MS last time, up to `target`: a server that has just started runs
+  // remark uncompiled, several times slower, and one step of it should not block for long;
+  // a warm one parses `target` in less than the budget. (How a text is cut does not change
+  // its units: every cut is a safe boundary.)
+  let limit = Math.min(target, FIRST_SLICE);
   for (let j = 0; j < n; ) {
     let k = j + 1;
-    // The first slices are small, then twice as long each time up to `target`: a server
-    // that has just started runs remark uncompiled, several times slower, and one step of
-    // it should not block for long.
-    const limit = Math.min(target, FIRST_SLICE << Math.min(pieces.length, 8));
-    while (k < n && gfm[k] === gfm[j] && endOf(k + 1) - cuts[j] <= limit) k++;
+    while (k < n && gfm(k) === gfm(j) && endOf(k + 1) - cuts[j] <= limit) k++;
     for (;;) {
       const slice = detach(text.slice(cuts[j], endOf(k)));
+      const began = performance.now();
       const root = parseMarkdown(slice, 'auto');
+      const took = performance.now() - began;
+      limit = Math.min(target, Math.max(FIRST_SLICE, Math.floor((slice.length * STEP_BUDGET_MS) / Math.max(took, 0.01))));
       if (isTooComplex(root)) return undefined;
       const sliceUnits: BlockFacts[] = [];
       const sliceStarts: number[] = [];
@@ -179,7 +216,8 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
       unitsOf(root, slice, 0, sliceUnits, sliceStarts, attempt);
       const open =
         (j === 0 && brokenFrontMatter(slice, root)) ||
-        (k < n && runsIntoEnd(root, slice));
+        (k < n && runsIntoEnd(root, slice)) ||
+        (tight.has(k) && !continuesList(root, slice, text, cuts[k]));
       if (open) {
         if (k >= n) return undefined;
         // Twice as many pieces each time: a long fence with blank lines stays linear.
