@@ -88,6 +88,8 @@ connection.onInitialize((params: InitializeParams) => {
 
 connection.onInitialized(() => {
   if (canPullConfiguration) void pullConfiguration();
+  // On a later turn: the reply to `initialized` is not held up by it.
+  setImmediate(() => service.warmUpParser());
 });
 
 connection.onDidChangeConfiguration((change) => {
