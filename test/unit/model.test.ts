@@ -83,6 +83,12 @@ describe('front matter and framework', () => {
     assert.deepEqual(codes('---\nframework: [oops\n---\n1. a\n'), ['frontmatter/invalid']);
     assert.deepEqual(codes('---\n- a\n- b\n---\n1. a\n'), ['frontmatter/invalid']);
   });
+  it('points invalid YAML at where the parser stopped, in a message without the quoted line', () => {
+    const text = '---\nframework: ofsted-sif-2013\nauthority: a: b\n---\n1. a\n';
+    const d = check(text).find((x) => x.code === 'frontmatter/invalid')!;
+    assert.equal(d.span.start, text.indexOf('a: b'));
+    assert.equal(d.message, 'Front matter is not valid YAML: Nested mappings are not allowed in compact mappings');
+  });
   it('detects the framework from the text when front matter names none', () => {
     const m = model('# The overall judgement is requires improvement to be good\n\n## The impact of leaders on social work practice with children and families\n');
     assert.equal(m.framework.source, 'detected');
