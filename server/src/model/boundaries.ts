@@ -46,6 +46,23 @@ export function lineStartCol0(text: string, p: number): boolean {
   return prev === 10 || (prev === 13 && c !== 10);
 }
 
+const ORDERED_ITEM_LINE = /\d{1,9}[.)][ \t]+\S/y;
+
+/**
+ * A line at column 0, under a line that is not blank, that starts an ordered item with text
+ * ("44. The number of families…"): reports pasted from PDF number their paragraphs as one
+ * long tight list, which blank lines alone would leave as one piece. A slice may end before
+ * such a line only if, parsed, it ends inside a top-level list with that line's marker
+ * (`continuesList`): micromark then reads the line as the list's next item, and a slice that
+ * starts there reads it as an item too. A cut, with an ordered marker, so never a thematic break.
+ * (Asked only where safeStart failed: a line at column 0 then has a line above that is not blank.)
+ */
+export function tightCut(text: string, p: number): boolean {
+  if (!lineStartCol0(text, p)) return false;
+  ORDERED_ITEM_LINE.lastIndex = p;
+  return ORDERED_ITEM_LINE.test(text);
+}
+
 const LIST_MARKER = /^(?:(\d{1,9})([.)])|([-*+]))(?=[ \t]|\r|\n|$)/;
 
 /** The slice ends inside a top-level list that the line at `end` continues with an item. */

@@ -6,7 +6,7 @@ import { LineIndex } from '../text/lineIndex.js';
 import { detach } from '../text/detach.js';
 import { lastAtOrBefore } from '../text/search.js';
 import { runAtOnce, runInSteps, STEP_BUDGET_MS } from '../util/inSteps.js';
-import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEnd, safeStart } from './boundaries.js';
+import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEnd, safeStart, tightCut } from './boundaries.js';
 import { definitionsIn, mayHoldReference, parseWithDefinitions, type Definitions } from './definitions.js';
 
 /*
@@ -146,22 +146,6 @@ export function parseInSlices(text: string, target = SLICE_TARGET): ParsedDocume
 export async function parseDocumentInSteps(text: string, pause: () => Promise<void>, stale: () => boolean): Promise<ParsedDocument | undefined> {
   const done = await runInSteps(sliceSteps(text, SLICE_TARGET), pause, stale);
   return done && (done.value ?? parseWhole(text));
-}
-
-const ORDERED_ITEM_LINE = /\d{1,9}[.)][ \t]+\S/y;
-
-/**
- * A line at column 0, under a line that is not blank, that starts an ordered item with text
- * ("44. The number of families…"): reports pasted from PDF number their paragraphs as one
- * long tight list, which blank lines alone would leave as one piece. A slice may end before
- * such a line only if, parsed, it ends inside a top-level list with that line's marker
- * (`continuesList`): micromark then reads the line as the list's next item, and a slice that
- * starts there reads it as an item too. A cut, with an ordered marker, so never a thematic break.
- */
-function tightCut(text: string, p: number): boolean {
-  if (!lineStartCol0(text, p)) return false;
-  ORDERED_ITEM_LINE.lastIndex = p;
-  return ORDERED_ITEM_LINE.test(text);
 }
 
 /** Text scanned for cuts between two yields of sliceSteps (a cold server scans ~1 MB in 10 ms). */
