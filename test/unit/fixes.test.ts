@@ -101,6 +101,19 @@ describe('a numbered paragraph right after a line of prose (CommonMark: only a l
     assert.deepEqual(fixesFor(legacy, 'numbering/legacy-bullet'), []);
     assert.equal(fixAll(legacy, (t) => model(t)).text, legacy);
   });
+  it('beside a paragraph that keeps its number, no number in the text becomes a stray paragraph number (found by a random seed)', () => {
+    // Paragraph "1" after the code keeps its number; renumbering the last one to 3 would make
+    // the "2." in the text between them a stray (1 < 2 < 3), and a second renumber would move it.
+    const text = '997. Text.\n# Heading\n\t\tcode\n\n1. Text.\n\nMore text of it.\n2. Text of the paragraph.\n\n1. Text.\n';
+    assert.deepEqual(model(text).paragraphs.map((p) => p.form), ['ordered', 'ordered', 'ordered']);
+    const once = applyEdits(text, renumberAll(model(text)));
+    assert.equal(once, text.replace('997.', '1.'), 'the last paragraph keeps its number too');
+    assert.deepEqual(model(once).paragraphs.map((p) => p.form), ['ordered', 'ordered', 'ordered']);
+    assert.deepEqual(renumberAll(model(once)), []);
+    // Where nothing can turn into a stray, the paragraph after the kept one is renumbered.
+    const plain = text.replace('2. Text of the paragraph.', 'Text of the paragraph.');
+    assert.equal(applyEdits(plain, renumberAll(model(plain))), plain.replace('997.', '1.').replace(/1\. Text\.\n$/, '3. Text.\n'));
+  });
 });
 
 describe('structural fixes', () => {

@@ -5,6 +5,7 @@ import { numberEdits } from './markerWidth.js';
 import { lineStartOf } from './lines.js';
 import { keepListItems, type ListLine } from './listStart.js';
 import { perModel } from '../model/perModel.js';
+import { keepingStrays } from './keepStrays.js';
 
 /**
  * Edits that give paragraphs new numbers and keep every cross-reference pointing at the same
@@ -17,6 +18,11 @@ import { perModel } from '../model/perModel.js';
  * number). `numbers` maps paragraph index -> new number (absent: unchanged).
  */
 export function renumberEdits(model: ReportModel, numbers: Map<number, number>): TextEdit[] {
+  return renumberPlan(model, numbers).edits;
+}
+
+/** renumberEdits, with the numbers it gives (without the paragraphs that keep theirs). */
+export function renumberPlan(model: ReportModel, numbers: Map<number, number>): { edits: TextEdit[]; numbers: Map<number, number> } {
   const edits: TextEdit[] = [];
   const starts: (ListLine & { index: number })[] = [];
   for (const [index, value] of numbers) {
@@ -44,18 +50,18 @@ export function renumberEdits(model: ReportModel, numbers: Map<number, number>):
     }
   }
   edits.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
-  if (!starts.length) return edits;
+  if (!starts.length) return { edits, numbers };
   const checked = keepListItems(model, edits, starts);
-  if (!checked.impossible.length) return checked.edits;
+  if (!checked.impossible.length) return { edits: checked.edits, numbers };
   // Where no edit keeps it a list item, the paragraph keeps its number (and its references).
   const keep = new Set(starts.filter((s) => checked.impossible.includes(s.lineStart)).map((s) => s.index));
-  return renumberEdits(model, new Map([...numbers].filter(([index]) => !keep.has(index))));
+  return renumberPlan(model, new Map([...numbers].filter(([index]) => !keep.has(index))));
 }
 
 /** Renumber every paragraph 1, 2, 3 … (per part). */
 export function renumberAll(model: ReportModel): TextEdit[] {
   const ideal = idealNumbers(model.paragraphs);
-  return renumberEdits(model, new Map(ideal.map((n, i) => [i, n])));
+  return keepingStrays(model, new Map(ideal.map((n, i) => [i, n])), renumberPlan);
 }
 
 /** Renumber paragraph `from` to its expected number, and every later one after it. */
@@ -72,7 +78,7 @@ export function renumberFrom(model: ReportModel, from: number): TextEdit[] {
     }
     numbers.set(i, ++n);
   }
-  return renumberEdits(model, numbers);
+  return keepingStrays(model, numbers, renumberPlan);
 }
 
 /** Renumber only paragraph `index`, to the number the paragraphs before it lead to expect. */
