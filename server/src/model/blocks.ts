@@ -110,8 +110,21 @@ function analyseHeading(node: Heading, text: string, span: Span, origin: number)
   // The title as written (inline markup kept, so normalisation sees footnote marks).
   const first = node.children[0];
   const last = node.children[node.children.length - 1];
-  const title = first && last ? detach(text.slice(startOf(first), endOf(last))) : '';
+  const title = !first || !last ? '' : first.position && last.position ? detach(text.slice(startOf(first), endOf(last))) : headingContent(node, text);
   return { kind: 'heading', span, level: node.depth, title, key: normaliseHeading(title), refs };
+}
+
+/**
+ * The text of a heading between its markers, from the heading's own position: for when its
+ * first or last inline node has none (GFM's autolink literals split text nodes into new ones
+ * without positions: "ixhttps://…" in a heading).
+ */
+function headingContent(node: Heading, text: string): string {
+  const raw = text.slice(startOf(node), endOf(node));
+  const lines = raw.split('\n');
+  const setext = lines.length > 1 && /^ {0,3}(?:=+|-+)[ \t]*\r?$/.test(lines[lines.length - 1]);
+  const content = setext ? lines.slice(0, -1).join('\n') : raw.replace(/^ {0,3}#{1,6}(?=[ \t]|$)/, '').replace(/(?:^|[ \t]+)#+[ \t]*$/, '');
+  return detach(content.trim());
 }
 
 function analyseItem(item: ListItem, list: List, text: string, origin: number): ItemFacts {
