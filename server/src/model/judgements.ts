@@ -283,6 +283,17 @@ function sentences(text: string, span: Span): Span[] {
   return out;
 }
 
+/**
+ * Whether a plain paragraph's text would be read as a judgement statement: its first sentence
+ * has a graded predicate (as a judgement section's first paragraph is read), or a sentence's
+ * subject is an area with a graded predicate. The importer leaves such a paragraph on its own.
+ */
+export function statesGrade(text: string, profile: Profile): boolean {
+  const all = { start: 0, end: text.length };
+  if (gradeInPredicate(text, profile, firstSentence(text, all))) return true;
+  return sentences(text, all).some((s) => subjectStatement(text, profile, s, undefined) !== undefined);
+}
+
 /** "… is good.", "… require improvement.", "… is that it requires improvement to be good". */
 function gradeInPredicate(text: string, profile: Profile, sentence: Span) {
   const source = mask(text.slice(sentence.start, sentence.end));

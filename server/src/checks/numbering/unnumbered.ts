@@ -7,14 +7,15 @@ import { lineStartOf } from '../../fixes/lines.js';
 /**
  * numbering/unnumbered: a plain paragraph or bullet between two numbered paragraphs of one
  * section. Usually a page-break fragment (join it back) or a paragraph that lost its number
- * (number it).
+ * (number it). Not one that states a judgement ("The graded judgement for adoption performance
+ * is that it is good."): reports numbered straight through their sections set those apart.
  */
 export const unnumberedCheck: Check = {
   id: 'numbering-unnumbered',
   codes: { 'numbering/unnumbered': 'warning' },
   run(model) {
     return model.fragments.flatMap((f, i) => {
-      if (f.stray) return [];
+      if (f.stray || statesJudgement(model, f)) return [];
       const before = model.paragraphs[f.previous];
       const continues = startsLowerCase(f.text);
       const hint = continues
@@ -49,6 +50,10 @@ export const unnumberedCheck: Check = {
     return fixes;
   },
 };
+
+function statesJudgement(model: ReportModel, f: Fragment): boolean {
+  return model.judgements.some((j) => j.kind === 'sentence' && j.span.start >= f.span.start && j.span.start < f.span.end);
+}
 
 function startsLowerCase(text: string): boolean {
   const c = text.trimStart().charAt(0);
