@@ -173,6 +173,77 @@ describe('import: pasted text repairs', () => {
     const r = importText('## Findings\n\n- 8. Health commissioners have retained a presence with a\n\n- range of local responsibilities.\n- 9. Next.\n', { framework: 'ofsted-sif-2013' });
     assert.match(r.markdown, /^8\. Health commissioners have retained a presence with a range of local responsibilities\.$/m);
   });
+  it('keeps text between paragraphs N and N + 1 inside paragraph N (a sentence end read as a paragraph end)', () => {
+    // As pdftotext gives a 2022 report: the short line ending "(MASH)." made the importer end
+    // paragraph 2 there, and "However, …" became an unnumbered paragraph (1,469 such
+    // diagnostics over the 348 archive reports, all between consecutive numbers).
+    const text = [
+      'The experiences and progress of children who need help and ',
+      'protection: requires improvement to be good  ',
+      '1. Early help has been strengthened and children are identified early when they ',
+      'need help. While there is sometimes a short delay before intervention, children ',
+      'and families benefit from an increasing number of services which, for many, ',
+      'help to improve their lives.  ',
+      '2. Referrals about children in need of help and protection are identified promptly ',
+      'and responded to by staff in the multi-agency safeguarding hub (MASH). ',
+      'However, some referrals are not transferred quickly enough to the duty and ',
+      'assessment teams, even when it is immediately evident that a fuller assessment ',
+      'is required. In some instances, when it is less clear if social care involvement is ',
+      'required, more thorough enquiries do not take place and no further action is ',
+      'taken; this contributes to unnecessary re-referrals to the service. ',
+      '3. Assessments undertaken by the duty and assessment service vary in quality. ',
+      'The high volume of cases in the duty and assessment teams means that too ',
+      'many assessments of children’s needs lack sufficient detail to fully understand ',
+      'the experiences of children. As a result, some children are re-referred to the ',
+      'service for the same reasons as in the original referral.  ',
+      'Inspectors also found that the service for disabled children is improving well. ',
+    ].join('\n');
+    const r = importText(text, { framework: 'ofsted-ilacs-2018' });
+    const m = model(r.markdown);
+    assert.deepEqual(m.paragraphs.map((p) => p.number), [1, 2, 3]);
+    assert.match(m.paragraphs[1].text, /\(MASH\)\. However, some referrals are not transferred/);
+    assert.match(r.markdown, /^ {3}However, some referrals/m, 'a paragraph of the list item: the break is kept');
+    assert.equal(m.fragments.length, 0);
+    assert.deepEqual(check(r.markdown).filter((d) => d.code === 'numbering/unnumbered'), []);
+    assert.deepEqual(missingWords(text, r.markdown, r.removed.map((x) => x.text)), []);
+    // After the last paragraph nothing shows it belongs to paragraph 3: it stays a paragraph of its own.
+    assert.match(r.markdown, /^Inspectors also found/m);
+    // A paragraph that states a grade is a judgement statement only on its own (SIF reports
+    // number paragraphs straight through their judgement sections).
+    const graded = text.replace('However, some referrals', 'The graded judgement for adoption performance is that it is good. \nHowever, some referrals');
+    const g = importText(graded, { framework: 'ofsted-ilacs-2018' });
+    assert.match(g.markdown, /^The graded judgement for adoption performance is that it is good\./m);
+  });
+  it('makes a one-row "Key judgement | Judgement grade" banner in the body the heading of its section', () => {
+    // As pdftotext gives a 2015 report (Devon): each judgement section opens with a one-row table.
+    const text = [
+      'interim inspection was held on 24 February 2015 and the judgement was that the ',
+      'home has sustained effectiveness. ',
+      '\f ',
+      'Inspection judgements about the local authority ',
+      'Key judgement Judgement grade ',
+      'The experiences and progress of children ',
+      'who need help and protection Requires improvement  ',
+      'Summary ',
+      'The quality of work with children and families, and the structures and procedures ',
+      'through which it is delivered, have improved since the last inspection. Consequently, ',
+      'outcomes for children and young people have also improved. This improvement is ',
+      'particularly evident over the last six months. Significant areas remain where practice ',
+      'is not yet good and strong services are not in place. However, where failings have ',
+      'been identified, these are not widespread or serious and children have not been left ',
+      'at risk of harm.   ',
+      'The local authority is not yet working effectively with partners to improve the co-',
+      'ordination and impact of early help services. This was a recommendation arising ',
+      'from the last inspection, and insufficient progress has been made. ',
+    ].join('\n');
+    const r = importText(text, { framework: 'ofsted-sif-2013' });
+    assert.match(r.markdown, /^#+ The experiences and progress of children who need help and protection Requires improvement$/m);
+    assert.ok(!/Key judgement/.test(r.markdown));
+    assert.deepEqual(r.removed.filter((x) => x.kind === 'table-header').map((x) => x.text), ['Key judgement Judgement grade']);
+    assert.deepEqual(missingWords(text, r.markdown, r.removed.map((x) => x.text)), []);
+    const m = model(r.markdown);
+    assert.ok(m.sections.some((s) => s.area === 'help-and-protection'), JSON.stringify(m.sections.map((s) => [s.title, s.area])));
+  });
   it('turns a tab-separated grade list into a table', () => {
     const r = importText('1. Children who need help and protection\t\tRequires improvement\n2. Leadership, management and governance\t\tGood\n', { framework: 'ofsted-sif-2013' });
     assert.match(r.markdown, /\| Judgement \| Grade \|\n\| --- \| --- \|\n\| 1\. Children who need help and protection \| Requires improvement \|\n\| 2\. Leadership, management and governance \| Good \|/);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { check, model } from '../helpers.js';
 
-const codes = (text: string) => check(text).map((d) => d.code);
+const codes = (text: string, framework?: string) => check(text, framework).map((d) => d.code);
 
 describe('numbered paragraphs', () => {
   it('reads every marker as written, not as CommonMark renumbers it', () => {
@@ -30,6 +30,13 @@ describe('numbered paragraphs', () => {
   });
 });
 
+describe('heading titles', () => {
+  it('a web address typed into a heading (GFM links it, in nodes without positions) leaves the title whole (found by a random seed)', () => {
+    const text = '1. Intro.\n\nSee ixhttps://www.gov.uk/ofsted for more\n---\n\n## Leadership see www.gov.uk ##\n\n2. Text.\n';
+    assert.deepEqual(model(text).sections.map((s) => s.title), ['See ixhttps://www.gov.uk/ofsted for more', 'Leadership see www.gov.uk']);
+  });
+});
+
 describe('fragments and stray numbers', () => {
   it('flags a plain paragraph between numbered paragraphs of one section', () => {
     const text = '1. a\n\nthe rest of a\n\n2. b\n';
@@ -38,6 +45,12 @@ describe('fragments and stray numbers', () => {
   it('does not flag prose outside numbered runs, or bullets introduced by a colon', () => {
     assert.deepEqual(codes('# A\n\nIntro.\n\n1. a\n\n# B\n\nOutro.\n\n2. b\n'), []);
     assert.deepEqual(codes('1. The evidence included:\n\n- one\n- two\n\n2. b\n'), []);
+  });
+  it('does not flag a paragraph that states a judgement (SIF reports number straight through them)', () => {
+    const text = '## Adoption performance\n\n1. Adopters are well prepared.\n\nThe graded judgement for adoption performance is that it is good.\n\n2. Matching is timely.\n';
+    assert.ok(model(text, 'ofsted-sif-2013').judgements.some((j) => j.kind === 'sentence' && j.area === 'adoption'));
+    assert.deepEqual(codes(text, 'ofsted-sif-2013').filter((c) => c.startsWith('numbering/')), []);
+    assert.deepEqual(codes(text.replace('The graded judgement', 'Inspectors found that the judgement'), 'ofsted-sif-2013').filter((c) => c.startsWith('numbering/')), ['numbering/unnumbered']);
   });
   it('finds a number displaced into the text, and counts it', () => {
     const text = '61. a\n\n- The number is reducing as a result of a 62. better application.\n\n63. c\n';

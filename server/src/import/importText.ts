@@ -2,12 +2,13 @@ import { ProfileRegistry, DEFAULT_PROFILE_ID } from '../profiles/registry.js';
 import type { Profile } from '../profiles/types.js';
 import { detectFramework } from '../model/detectFramework.js';
 import { gradeOf } from '../model/phrases.js';
+import { statesGrade } from '../model/judgements.js';
 import type { Block, ImportOptions, ImportResult, Removed } from './types.js';
 import { prepareLines, wrapWidth } from './prepare.js';
 import { removeContents, removePageFurniture } from './furniture.js';
 import { segment } from './segment.js';
 import { profileHeading } from './headings.js';
-import { joinFragments, mergeGradeLines, promoteLoneGradeRows, restoreNumbers } from './repair.js';
+import { joinFragments, markContinuations, mergeGradeLines, promoteLoneGradeRows, restoreNumbers } from './repair.js';
 import { matchArea } from '../model/sections.js';
 import { normaliseHeading } from '../text/normalise.js';
 import { render } from './render.js';
@@ -58,10 +59,11 @@ export function importText(text: string, options: ImportOptions = {}): ImportRes
   blocks = mergeGradeLines(blocks);
   blocks = joinFragments(blocks);
   blocks = restoreNumbers(blocks);
+  blocks = markContinuations(blocks, (t) => statesGrade(t, profile));
   blocks = promoteLoneGradeRows(blocks, (a, b) => {
     const area = matchArea(normaliseHeading(a), profile, undefined);
     return !!area && area === matchArea(normaliseHeading(b), profile, undefined);
-  });
+  }, removed);
   blocks = partRowsIntoTables(blocks, profile);
   setLevels(blocks, profile);
   labelGradeTables(blocks, profile);

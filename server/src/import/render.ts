@@ -36,6 +36,11 @@ export function render(blocks: Block[], frontMatter: Record<string, string>): st
         out.push(`${' '.repeat(listIndent + b.depth * 2)}- ${b.text}`);
         break;
       case 'para':
+        if (b.continues && listIndent > 0) {
+          // A paragraph of the numbered paragraph before it: indented under its marker.
+          out.push(' '.repeat(listIndent) + escapeStart(b.text));
+          break;
+        }
         out.push(escapeStart(b.text));
         listIndent = 0;
         break;

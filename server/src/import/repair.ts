@@ -1,4 +1,4 @@
-import type { Block } from './types.js';
+import type { Block, Removed } from './types.js';
 
 type TextBlock = Extract<Block, { kind: 'numbered' | 'bullet' | 'para' }>;
 
@@ -68,16 +68,48 @@ export function joinFragments(blocks: Block[]): Block[] {
 }
 
 /**
+ * Plain paragraphs between numbered paragraphs N and N + 1 (nothing else between them) are
+ * more of paragraph N: the numbers show that none lost its number. In PDF text they are
+ * mostly a sentence end mistaken for a paragraph end (a short last line: "… hub (MASH)." /
+ * "However, some referrals …"); in a Word document, a paragraph of the list item. They are
+ * written inside N's list item, as a paragraph of it, so that no word and no break is lost.
+ * Not a paragraph that states a grade ("The graded judgement for adoption performance is that
+ * it is good.", a judgement heading ending in a full stop): that is read as a judgement only
+ * outside numbered paragraphs.
+ */
+export function markContinuations(blocks: Block[], statesGrade: (text: string) => boolean): Block[] {
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'numbered') continue;
+    let j = i + 1;
+    while (j < blocks.length && isPlainPara(blocks[j]) && !statesGrade((blocks[j] as TextBlock).text)) j++;
+    const next = blocks[j];
+    if (j === i + 1 || next?.kind !== 'numbered' || next.number !== b.number + 1) continue;
+    for (let k = i + 1; k < j; k++) (blocks[k] as Extract<Block, { kind: 'para' }>).continues = true;
+    i = j - 1;
+  }
+  return blocks;
+}
+
+function isPlainPara(b: Block): boolean {
+  return b.kind === 'para' && !isFootnote(b) && !CITATION_LINE.test(b.text.trim());
+}
+
+/**
  * A one-row grade "table" in the body, with no heading naming its area just before it, is the
  * heading of that judgement's section ("The experiences and progress of children who need
- * help and protection Requires improvement" set as a banner above the findings).
+ * help and protection Requires improvement" set as a banner above the findings), with or
+ * without a "Key judgement | Judgement grade" header (2014–2015 reports open each section so).
  */
-export function promoteLoneGradeRows(blocks: Block[], sameArea: (a: string, b: string) => boolean): Block[] {
+export function promoteLoneGradeRows(blocks: Block[], sameArea: (a: string, b: string) => boolean, removed: Removed[]): Block[] {
   return blocks.map((b, i) => {
-    if (b.kind !== 'table' || !b.grade || b.header || b.rows.length !== 1 || i === 0) return b;
+    if (b.kind !== 'table' || !b.grade || b.rows.length !== 1 || i === 0) return b;
+    if (b.header && !b.header.some((h) => /judge?ments?\b/i.test(h))) return b;
     const prev = blocks[i - 1];
     if (prev.kind === 'heading' && sameArea(prev.text, b.rows[0][0])) return b;
     if (blocks.slice(0, i).every((x) => x.kind !== 'numbered' && !(x.kind === 'heading' && x.level !== 1))) return b;
+    // The header's words are column labels of the banner: listed as removed, like page furniture.
+    if (b.header) removed.push({ kind: 'table-header', line: b.line, text: b.header.join(' ') });
     return { kind: 'heading', text: `${b.rows[0][0]} ${b.rows[0][1]}`, line: b.line } as Block;
   });
 }

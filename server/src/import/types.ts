@@ -2,7 +2,7 @@ import type { ProfileRegistry } from '../profiles/registry.js';
 
 /** Furniture removed by import: page furniture, contents lists. Listed so nothing disappears silently. */
 export interface Removed {
-  kind: 'page-number' | 'running-header' | 'separator' | 'contents';
+  kind: 'page-number' | 'running-header' | 'separator' | 'contents' | 'table-header';
   /** 1-based line in the input. */
   line: number;
   text: string;
@@ -41,5 +41,12 @@ export type Block =
   | { kind: 'heading'; text: string; level?: number; line: number; marked?: boolean }
   | { kind: 'numbered'; number: number; text: string; line: number; pageBreak?: boolean; bullet?: boolean }
   | { kind: 'bullet'; text: string; depth: number; line: number; pageBreak?: boolean; marker?: string }
-  | { kind: 'para'; text: string; line: number; pageBreak?: boolean }
+  | {
+      kind: 'para';
+      text: string;
+      line: number;
+      pageBreak?: boolean;
+      /** More of the numbered paragraph before it: written inside that list item. */
+      continues?: boolean;
+    }
   | { kind: 'table'; header?: string[]; rows: string[][]; line: number; grade?: boolean };
