@@ -244,6 +244,33 @@ describe('import: pasted text repairs', () => {
     const m = model(r.markdown);
     assert.ok(m.sections.some((s) => s.area === 'help-and-protection'), JSON.stringify(m.sections.map((s) => [s.title, s.area])));
   });
+  it('an area and its grade as a sentence opens its section before its first paragraph, not in a list of past grades', () => {
+    // As pdftotext gives a 2019 report (Nottingham), and a 2018 one's previous judgements (Sandwell).
+    const text = [
+      'Previous Ofsted inspections ',
+      'The last inspection report for the local authority’s children’s services was ',
+      'published in June 2015. The judgements for the local authority were: ',
+      'Children who need help and protection: Inadequate. ',
+      'Children looked after and achieving permanence: Requires improvement. ',
+      'Leadership, management and governance: Inadequate. ',
+      ' ',
+      'The experiences and progress of children who need help and ',
+      'protection requires improvement to be good. ',
+      ' ',
+      '1. Although the council has continued to develop its responses to initial ',
+      'contacts and referrals, the arrangements are not yet consistently effective in ',
+      'ensuring that children receive the right help at the right time. Thresholds are ',
+      'not always understood or applied well by partner agencies and social workers. ',
+      '2. Strategy discussions are timely and attended by the relevant agencies, and ',
+      'they lead to appropriate decisions about the next steps to safeguard children. ',
+    ].join('\n');
+    const r = importText(text, { framework: 'ofsted-ilacs-2018' });
+    assert.match(r.markdown, /^#+ The experiences and progress of children who need help and protection requires improvement to be good\.$/m);
+    assert.ok(!/^#+ Children/m.test(r.markdown), 'a past grade stays text');
+    const m = model(r.markdown);
+    assert.deepEqual(m.sections.filter((s) => s.area).map((s) => [s.area, s.paragraphs.length]), [['help-and-protection', 2]]);
+    assert.deepEqual(missingWords(text, r.markdown, r.removed.map((x) => x.text)), []);
+  });
   it('turns a tab-separated grade list into a table', () => {
     const r = importText('1. Children who need help and protection\t\tRequires improvement\n2. Leadership, management and governance\t\tGood\n', { framework: 'ofsted-sif-2013' });
     assert.match(r.markdown, /\| Judgement \| Grade \|\n\| --- \| --- \|\n\| 1\. Children who need help and protection \| Requires improvement \|\n\| 2\. Leadership, management and governance \| Good \|/);

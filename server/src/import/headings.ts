@@ -24,11 +24,17 @@ function longest(key: string, phrases: string[]): number {
  * area, optionally with its grade. Sentences that merely mention such a phrase are refused.
  */
 export function profileHeading(text: string, profile: Profile): HeadingKind | undefined {
-  const t = text.trim();
+  let t = text.trim();
+  // "The experiences and progress of children in care and care leavers requires improvement to
+  // be good." on a line of its own opens that section (2019–2020 reports): an area and its
+  // grade, nothing else, may end in a full stop.
+  const sentence = /[^.]\.$/.test(t);
+  if (sentence) t = t.slice(0, -1);
   if (!t || t.length > 170 || /[.;,]$/.test(t) || /^[a-z]/.test(t)) return undefined;
   const key = normaliseHeading(t);
   if (!key) return undefined;
   const m = matcherFor(profile);
+  if (sentence) return areaHeading(key, m);
   if (m.parts.some((p) => p.phrases.includes(key))) return 'part';
   if (/^section \d+\b/.test(key) && key.length < 120) return 'part';
   for (const { phrases } of m.roles) {
@@ -37,6 +43,11 @@ export function profileHeading(text: string, profile: Profile): HeadingKind | un
   }
   // "Children's services in Brighton and Hove require improvement to be good" (SIF).
   if (/^children's services in [a-z' ,&-]{2,60} (?:is|are|requires?) (?:improvement(?: to be good)?|good|outstanding|inadequate)$/.test(key)) return 'area';
+  return areaHeading(key, m);
+}
+
+/** An area's name with grade words only ("… children and families: good"). */
+function areaHeading(key: string, m: ReturnType<typeof matcherFor>): HeadingKind | undefined {
   for (const a of m.areas) {
     for (const p of a.phrases) {
       if (!containsPhrase(key, p)) continue;

@@ -176,6 +176,13 @@ function closes(lines: Line[], i: number, width: number, slack: number): boolean
   return lines[i].raw.length + 1 + firstWord(next.t).length <= width - slack;
 }
 
+/** The next line that is not blank starts a numbered paragraph. */
+function numberedNext(lines: Line[], i: number): boolean {
+  let j = i + 1;
+  while (j < lines.length && !lines[j].t) j++;
+  return j < lines.length && NUMBERED.test(lines[j].t);
+}
+
 function nextIsTableRow(lines: Line[], i: number, profile: Profile): boolean {
   let j = i + 1;
   while (j < lines.length && !lines[j].t) j++;
@@ -191,7 +198,14 @@ function headingAt(lines: Line[], i: number, o: SegmentOptions, wrapped: boolean
     // A heading wraps mid-phrase: the next line starts in lower case, or this one ends with "and", "of"…
     if (k > 0 && !continuesHeading(text, l.t)) break;
     text = k === 0 ? l.t : `${text} ${l.t}`;
-    if (/[.;]$/.test(l.t)) break;
+    // A sentence ends here: a heading only if it is an area and its grade (profileHeading).
+    if (/[.;]$/.test(l.t)) {
+      // An area and its grade as a sentence opens its section only before the section's first
+      // numbered paragraph: in a list of grades ("The judgements … were: … Children looked
+      // after and achieving permanence: Requires improvement.") it is not a heading.
+      if (profileHeading(text, o.profile) === 'area' && numberedNext(lines, i + k)) return { text, count: k + 1 };
+      break;
+    }
     const next = lines[i + k + 1];
     // A heading is followed by a line that starts something (not a lower-case continuation).
     if (next?.t && /^[a-z]/.test(next.t) && !next.pageBreak) continue;
