@@ -271,6 +271,17 @@ describe('import: pasted text repairs', () => {
     assert.deepEqual(m.sections.filter((s) => s.area).map((s) => [s.area, s.paragraphs.length]), [['help-and-protection', 2]]);
     assert.deepEqual(missingWords(text, r.markdown, r.removed.map((x) => x.text)), []);
   });
+  it('a judgement heading wrapped over two lines after a full last line of a bullet ends the bullet', () => {
+    // The first 75 lines of a 2025 report as pdftotext gives them (Islington): the heading after
+    // "What needs to improve?" was read as more of its bullet, so the section had no heading.
+    const text = readFixture('import/islington-2025-excerpt.txt');
+    const r = importText(text, { framework: 'ofsted-ilacs-2018' });
+    assert.match(r.markdown, /^- The consistency of seeking children’s and families’ views in the auditing process\.$/m);
+    assert.match(r.markdown, /^#+ The experiences and progress of children who need help and protection: outstanding$/m);
+    const m = model(r.markdown);
+    assert.deepEqual(m.sections.filter((s) => s.area).map((s) => [s.area, s.paragraphs.length]), [['help-and-protection', 6]]);
+    assert.deepEqual(missingWords(text, r.markdown, r.removed.map((x) => x.text)), []);
+  });
   it('turns a tab-separated grade list into a table', () => {
     const r = importText('1. Children who need help and protection\t\tRequires improvement\n2. Leadership, management and governance\t\tGood\n', { framework: 'ofsted-sif-2013' });
     assert.match(r.markdown, /\| Judgement \| Grade \|\n\| --- \| --- \|\n\| 1\. Children who need help and protection \| Requires improvement \|\n\| 2\. Leadership, management and governance \| Good \|/);

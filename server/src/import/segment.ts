@@ -15,6 +15,20 @@ const GRADE_WORD = /\b(?:requires?\s+improvement|good|outstanding|inadequate|ade
 function strongHeading(t: string, profile: Profile): boolean {
   return t.length < 120 && !/[.,;]$/.test(t) && GRADE_WORD.test(t) && profileHeading(t, profile) === 'area';
 }
+/**
+ * strongHeading over line i and the lines that continue it ("The experiences and progress of
+ * children who need help and" / "protection: outstanding"): a wrapped judgement heading after a
+ * bullet or paragraph whose last line was full.
+ */
+function strongHeadingAt(lines: Line[], i: number, profile: Profile): boolean {
+  let text = lines[i].t;
+  for (let k = 1; ; k++) {
+    if (strongHeading(text, profile)) return true;
+    const next = lines[i + k];
+    if (k >= 3 || !next?.t || next.pageBreak || !continuesHeading(text, next.t)) return false;
+    text = `${text} ${next.t}`;
+  }
+}
 /** The line after i starts the numbered paragraph expected next. */
 function beforeParagraph(lines: Line[], i: number, expected: number): boolean {
   const m = lines[i + 1] && NUMBERED.exec(lines[i + 1].t);
@@ -134,7 +148,7 @@ export function segment(lines: Line[], o: SegmentOptions): Block[] {
     // Headings named by the profile (wrapped over up to three lines), then by layout.
     const interrupts =
       open && cur && wrapped && /^[A-Z]/.test(t) && !OPEN_END.test(cur.text) &&
-      (strongHeading(t, o.profile) || (ENDS_SENTENCE.test(cur.text) && beforeParagraph(lines, i, expected) && layoutHeading(t, 90)));
+      (strongHeadingAt(lines, i, o.profile) || (ENDS_SENTENCE.test(cur.text) && beforeParagraph(lines, i, expected) && layoutHeading(t, 90)));
     if ((lastEnded || !open || interrupts) && !(!wrapped && /\*\*/.test(t) && /\s(?:is|are)\s/.test(t))) {
       const h = headingAt(lines, i, o, wrapped, i > frontEnd);
       if (h) {
