@@ -212,11 +212,11 @@ function headingAt(lines: Line[], i: number, o: SegmentOptions, wrapped: boolean
     // A heading wraps mid-phrase: the next line starts in lower case, or this one ends with "and", "of"…
     if (k > 0 && !continuesHeading(text, l.t)) break;
     text = k === 0 ? l.t : `${text} ${l.t}`;
-    // A sentence ends here: a heading only if it is an area and its grade (profileHeading).
     if (/[.;]$/.test(l.t)) {
-      // An area and its grade as a sentence opens its section only before the section's first
-      // numbered paragraph: in a list of grades ("The judgements … were: … Children looked
-      // after and achieving permanence: Requires improvement.") it is not a heading.
+      // A sentence ends here. An area and its grade as a sentence opens its section, but only
+      // before the section's first numbered paragraph: in a list of grades ("The judgements …
+      // were: … Children looked after and achieving permanence: Requires improvement.") it is
+      // not a heading.
       if (profileHeading(text, o.profile) === 'area' && numberedNext(lines, i + k)) return { text, count: k + 1 };
       break;
     }
