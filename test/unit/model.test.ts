@@ -37,6 +37,15 @@ describe('heading titles', () => {
   });
 });
 
+describe('list items', () => {
+  it('an item whose code fence the next item closes ends where the next begins (found by a random seed)', () => {
+    // remark ends the first item inside the second; the incremental parse, cut between them, did not.
+    const text = 'Intro.\n\n 26. ```\n27. A paragraph.\n';
+    const m = model(text);
+    assert.deepEqual(m.paragraphs.map((p) => [p.number, text.slice(p.span.start, p.span.end)]), [[26, '26. ```\n'], [27, '27. A paragraph.']]);
+  });
+});
+
 describe('fragments and stray numbers', () => {
   it('flags a plain paragraph between numbered paragraphs of one section', () => {
     const text = '1. a\n\nthe rest of a\n\n2. b\n';

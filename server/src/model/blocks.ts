@@ -55,12 +55,15 @@ function spanOf(node: Nodes, origin: number): Span {
  */
 export function analyseNode(node: RootContent, text: string, out: BlockFacts[], starts: number[], after = 0): void {
   if (node.type === 'list') {
-    for (const item of node.children) {
+    node.children.forEach((item, i) => {
       const origin = startOf(item);
-      const facts = analyseItem(item, node, text, origin);
+      // An item ends where the next begins: remark ends an item whose fence the next item
+      // closes (" 26. ```" / "6. text") inside that next item.
+      const next = node.children[i + 1];
+      const facts = analyseItem(item, node, text, origin, next ? startOf(next) : undefined);
       out.push({ kind: 'item', span: facts.span, item: facts });
       starts.push(origin);
-    }
+    });
     return;
   }
   const origin = Math.max(startOf(node), lineAfter(text, after));
@@ -127,8 +130,9 @@ function headingContent(node: Heading, text: string): string {
   return detach(content.trim());
 }
 
-function analyseItem(item: ListItem, list: List, text: string, origin: number): ItemFacts {
+function analyseItem(item: ListItem, list: List, text: string, origin: number, nextStart: number | undefined): ItemFacts {
   const span = spanOf(item, origin);
+  if (nextStart !== undefined && origin + span.end > nextStart) span.end = nextStart - origin;
   const head = text.slice(origin, Math.min(origin + span.end, origin + 40));
   const refs: CrossReference[] = [];
   collectReferences(item, text, origin, refs);
