@@ -391,29 +391,34 @@ class TokenReader implements Reader {
   /** Each word as written → its stems' ids. */
   private readonly ids = new Map<string, number[]>();
   /**
-   * Sentences read lately → their stems and (once asked for) their counts, which nothing
-   * changes. A keystroke changes one sentence of a paragraph, whose other sentences were
-   * read on the keystroke before. Cleared when full.
+   * The sentences of the text read last (with sentences) → their stems and (once asked for)
+   * their counts, which nothing changes. A keystroke changes one sentence of a paragraph,
+   * whose other sentences were read on the keystroke before. Only the last text's are kept:
+   * a sentence kept longer (it was 256 of them) outlived young-generation collections, and the
+   * typed sentence's versions, a new one per keystroke, filled the old generation with garbage
+   * — a full collection every ~150 keystrokes of a 1× report, inside the keystrokes' time.
    */
-  private readonly sentencesRead = new Map<string, { stems: number[]; counts?: Map<number, number> }>();
+  private lastSentences = new Map<string, SentenceRead>();
+  private sentencesNow = new Map<string, SentenceRead>();
   constructor(private readonly options: TokenOptions) {}
 
   read(text: string, sentences: boolean): Reading {
     if (!sentences) return { counts: countTerms(this.stems(text), this.table) };
     const parts = splitSentences(text).map((s) => this.sentence(s));
+    this.lastSentences = this.sentencesNow;
+    this.sentencesNow = new Map();
     // The whole text's counts first, then the sentences': new word pairs get their ids in
     // that order, as when nothing was remembered.
     const counts = countTerms(parts.flatMap((p) => p.stems), this.table);
     return { counts, sentences: parts.map((p) => (p.counts ??= countTerms(p.stems, this.table))) };
   }
 
-  private sentence(text: string): { stems: number[]; counts?: Map<number, number> } {
-    let read = this.sentencesRead.get(text);
-    if (!read) {
-      if (this.sentencesRead.size >= SENTENCES_KEPT) this.sentencesRead.clear();
-      read = { stems: this.stems(text) };
-      this.sentencesRead.set(detach(text), read);
-    }
+  private sentence(text: string): SentenceRead {
+    let read = this.sentencesNow.get(text);
+    if (read) return read;
+    // Kept by a copy of its text: a slice would keep the whole document's text alive.
+    read = this.lastSentences.get(text) ?? { text: detach(text), stems: this.stems(text) };
+    this.sentencesNow.set(read.text, read);
     return read;
   }
 
@@ -431,8 +436,12 @@ class TokenReader implements Reader {
   }
 }
 
-/** Sentences a TokenReader remembers (see sentencesRead), at most: a paragraph holds a few dozen, and each costs ~2 KB. */
-const SENTENCES_KEPT = 256;
+/** A sentence's stems, and its term counts once asked for. */
+interface SentenceRead {
+  text: string;
+  stems: number[];
+  counts?: Map<number, number>;
+}
 
 /** States of the documents traced last (a few: the documents being edited). */
 const STATES_KEPT = 4;
