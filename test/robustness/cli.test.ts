@@ -156,7 +156,9 @@ describe('robustness: command line', function () {
 
   it('check (without --fix) on a file edited while it is checked: one line, exit 2, the other file still reported', async function () {
     const dir = tempDir();
-    const big = Array.from({ length: 25_000 }, (_, i) => `${i + 1}. Paragraph.`).join('\n') + '\n';
+    // ~3 s of checking here (25,000 paragraphs had come down to ~1.3 s, too close to the edit at
+    // 1.2 s: the edit could land after the CLI's last look at the file).
+    const big = Array.from({ length: 60_000 }, (_, i) => `${i + 1}. Paragraph.`).join('\n') + '\n';
     fs.writeFileSync(path.join(dir, 'a.report.md'), GAP);
     fs.writeFileSync(path.join(dir, 'b-big.report.md'), big);
     const child = spawn(process.execPath, [CLI, 'check', 'a.report.md', 'b-big.report.md'], { cwd: dir });
@@ -165,7 +167,7 @@ describe('robustness: command line', function () {
     child.stderr.on('data', (d) => (stderr += String(d)));
     child.stdout.on('data', (d) => (stdout += String(d)));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    // Parsing 25,000 paragraphs takes seconds; the file is read in the first few hundred ms.
+    // The file is read in the first few hundred ms.
     await new Promise((r) => setTimeout(r, 1200));
     const stillRunning = child.exitCode === null;
     fs.appendFileSync(path.join(dir, 'b-big.report.md'), 'Edited meanwhile.\n');
