@@ -21,13 +21,24 @@ function strongHeading(t: string, profile: Profile): boolean {
  * bullet or paragraph whose last line was full.
  */
 function strongHeadingAt(lines: Line[], i: number, profile: Profile): boolean {
-  let text = lines[i].t;
-  for (let k = 1; ; k++) {
-    if (strongHeading(text, profile)) return true;
-    const next = lines[i + k];
-    if (k >= 3 || !next?.t || next.pageBreak || !continuesHeading(text, next.t)) return false;
-    text = `${text} ${next.t}`;
+  return headingTexts(lines, i, 3).some((text) => strongHeading(text, profile));
+}
+
+/**
+ * Line i, then line i with the next, then with the two next…, as long as each next line
+ * continues a heading (starts in lower case, or follows "and", "of"…) and is not a page
+ * break, numbered paragraph or bullet: the texts a heading wrapped over up to `max` lines may have.
+ */
+function headingTexts(lines: Line[], i: number, max: number): string[] {
+  const texts: string[] = [];
+  let text = '';
+  for (let k = 0; k < max && i + k < lines.length; k++) {
+    const l = lines[i + k];
+    if (!l.t || (k > 0 && (l.pageBreak || NUMBERED.test(l.t) || BULLET.test(l.t) || !continuesHeading(text, l.t)))) break;
+    text = k === 0 ? l.t : `${text} ${l.t}`;
+    texts.push(text);
   }
+  return texts;
 }
 /** The line after i starts the numbered paragraph expected next. */
 function beforeParagraph(lines: Line[], i: number, expected: number): boolean {
@@ -205,14 +216,10 @@ function nextIsTableRow(lines: Line[], i: number, profile: Profile): boolean {
 }
 
 function headingAt(lines: Line[], i: number, o: SegmentOptions, wrapped: boolean, layout: boolean): { text: string; count: number } | undefined {
-  let text = '';
-  for (let k = 0; k < (wrapped ? 3 : 1) && i + k < lines.length; k++) {
-    const l = lines[i + k];
-    if (!l.t || (k > 0 && (l.pageBreak || NUMBERED.test(l.t) || BULLET.test(l.t)))) break;
-    // A heading wraps mid-phrase: the next line starts in lower case, or this one ends with "and", "of"…
-    if (k > 0 && !continuesHeading(text, l.t)) break;
-    text = k === 0 ? l.t : `${text} ${l.t}`;
-    if (/[.;]$/.test(l.t)) {
+  const texts = headingTexts(lines, i, wrapped ? 3 : 1);
+  for (let k = 0; k < texts.length; k++) {
+    const text = texts[k];
+    if (/[.;]$/.test(lines[i + k].t)) {
       // A sentence ends here. An area and its grade as a sentence opens its section, but only
       // before the section's first numbered paragraph: in a list of grades ("The judgements …
       // were: … Children looked after and achieving permanence: Requires improvement.") it is
