@@ -19,7 +19,7 @@ import { detectionPhrases, detectionProse } from '../../server/src/model/detectF
 import { analyse } from '../../server/src/service/analyse.js';
 import { ReportLanguageService } from '../../server/src/service/languageService.js';
 import { listFixtures, readFixture, registry } from '../helpers.js';
-import { INSERTS, syntheticDoc } from './markdownArbs.js';
+import { INSERTS, syntheticDoc, fraction } from './markdownArbs.js';
 import { assertProperty } from '../robustness/seed.js';
 
 /*
@@ -57,13 +57,13 @@ const corpus = [...listFixtures('corpus'), ...listFixtures('raw')].map((f) => ({
 
 /** An edit as fractions of the text, resolved against the text it applies to. */
 const editArb = fc.record({
-  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  at: fraction,
   remove: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 400 })),
   insert: fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom(...INSERTS) },
     { weight: 2, arbitrary: fc.string({ maxLength: 6 }) },
     // A paste of a piece of the document itself (a whole section, a few paragraphs).
-    { weight: 2, arbitrary: fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 1, max: 3000 })).map(([a, n]) => ({ paste: a, length: n })) },
+    { weight: 2, arbitrary: fc.tuple(fraction, fc.integer({ min: 1, max: 3000 })).map(([a, n]) => ({ paste: a, length: n })) },
   ),
   /** Split into several changes sent together (as LSP may). */
   burst: fc.integer({ min: 1, max: 3 }),
@@ -166,7 +166,7 @@ describe('incremental parsing', function () {
     assertProperty(
       fc.property(
         fc.constantFrom(haringey, long),
-        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.boolean(), fc.nat(40), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.tuple(fraction, fc.boolean(), fc.nat(40), fc.constantFrom(...pieces)), { minLength: 1, maxLength: 6 }),
         (initial, edits) => {
           let doc = parseDocument(initial);
           detectionPhrases(doc, profiles);
@@ -226,13 +226,37 @@ describe('incremental parsing', function () {
   it('re-parses only the paragraph typed in', () => {
     const text = readFixture('corpus/haringey-2014.report.md');
     const doc = parseDocument(text);
+    // A space typed: the paragraph's words change, so it is parsed again.
     const at = text.indexOf('Haringey provides a range of good quality') + 10;
-    const next = applyChanges(text, [{ start: at, end: at, text: 'x' }]);
+    const next = applyChanges(text, [{ start: at, end: at, text: ' ' }]);
     const result = updateDocument(doc, next, [{ start: at, oldEnd: at, newEnd: at + 1 }]);
     assert.equal(result.full, false);
     assert.equal(result.reparsed.length, 1);
     assert.ok(result.reparsed[0].end - result.reparsed[0].start < 2000, `re-parsed ${JSON.stringify(result.reparsed)}`);
     assertSame(result.doc, next, 'typing in a paragraph');
+  });
+
+  it('parses nothing when letters are typed or deleted inside a word', () => {
+    const text = readFixture('corpus/haringey-2014.report.md');
+    let doc = parseDocument(text);
+    const at = text.indexOf('Haringey provides a range of good quality') + 10;
+    for (const [start, end, insert] of [[at, at, 'xy'], [at, at + 1, ''], [at + 1, at + 1, 'Q']] as const) {
+      const next = applyChanges(doc.text, [{ start, end, text: insert }]);
+      const result = updateDocument(doc, next, [{ start, oldEnd: end, newEnd: start + insert.length }]);
+      assert.deepEqual([result.full, result.reparsed], [false, []], `${start} ${end} ${insert}`);
+      assertSame(result.doc, next, `typed ${JSON.stringify(insert)} at ${start}`);
+      doc = result.doc;
+    }
+    // Next to markup, or making an autolink, the unit is parsed.
+    const marked = applyChanges(text, [{ start: at, end: at, text: '*x' }]);
+    const emphasis = updateDocument(parseDocument(text), marked, [{ start: at, oldEnd: at, newEnd: at + 2 }]).doc;
+    for (const [from, insert] of [[marked.indexOf('*x') + 2, 'y'], [text.indexOf('Haringey provides') + 2, 'www']] as const) {
+      const base = from === at + 2 ? emphasis : parseDocument(text);
+      const next = applyChanges(base.text, [{ start: from, end: from, text: insert }]);
+      const result = updateDocument(base, next, [{ start: from, oldEnd: from, newEnd: from + insert.length }]);
+      assert.equal(result.reparsed.length, 1, insert);
+      assertSame(result.doc, next, `typed ${insert}`);
+    }
   });
 
   it('parses again a block kept after an edit that puts a blank line before it', () => {
@@ -292,6 +316,40 @@ describe('incremental parsing', function () {
       );
     });
   }
+
+  it('equals a full parse after letters are typed and deleted at random inside words', () => {
+    // Positions in or at the start of a word, where typedInWord may apply; on a report and
+    // on synthetic documents full of markup next to words.
+    // Unbiased: fast-check's default bias would put most edits at the document's first letter.
+    const lettersArb = fc.noBias(fc.stringMatching(/^[A-Za-z]{0,3}$/));
+    const wordEdit = fc.record({ at: fraction, remove: fc.noBias(fc.integer({ min: 0, max: 2 })), insert: lettersArb });
+    let quick = 0;
+    let all = 0;
+    const run = (initial: string, edits: { at: number; remove: number; insert: string }[]) => {
+      let doc = parseDocument(initial);
+      for (const e of edits) {
+        // After a letter, or after a space or tab and before a letter.
+        const afterLetter: number[] = [];
+        for (let i = 1; i <= doc.text.length; i++) if (/[A-Za-z]/.test(doc.text[i - 1]) || /[ \t][A-Za-z]/.test(doc.text.slice(i - 1, i + 1))) afterLetter.push(i);
+        if (afterLetter.length === 0) return;
+        const start = afterLetter[Math.floor(e.at * afterLetter.length) % afterLetter.length];
+        const end = Math.min(doc.text.length, start + e.remove);
+        const next = applyChanges(doc.text, [{ start, end, text: e.insert }]);
+        const result = updateDocument(doc, next, [{ start, oldEnd: end, newEnd: start + e.insert.length }]);
+        all++;
+        if (!result.full && result.reparsed.length === 0 && next !== doc.text) quick++;
+        assertSame(result.doc, next, `${JSON.stringify(e)} at ${start} of ${JSON.stringify(doc.text.slice(Math.max(0, start - 300), start + 300))}`);
+        doc = result.doc;
+      }
+    };
+    const haringey = readFixture('corpus/haringey-2014.report.md');
+    assertProperty(fc.property(fc.array(wordEdit, { minLength: 1, maxLength: 6 }), (edits) => run(haringey, edits)), { numRuns: 40 });
+    // The fast path must be what was tested: on a report, most edits after a letter take it.
+    assert.ok(quick > all / 2, `${quick} of ${all} edits in a report took the fast path`);
+    quick = all = 0;
+    assertProperty(fc.property(syntheticDoc, fc.array(wordEdit, { minLength: 1, maxLength: 6 }), (text, edits) => run(text, edits)), { numRuns: 300 });
+    assert.ok(quick > 0, 'some edits in synthetic documents took the fast path');
+  });
 
   it('equals a full parse after random edits: synthetic documents', () => {
     assertProperty(

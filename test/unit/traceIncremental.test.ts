@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { fraction } from './markdownArbs.js';
 import { TraceState, type Reader } from '../../server/src/trace/state.js';
 import { countTerms, TermTable } from '../../server/src/trace/terms.js';
 import { gridded } from '../../server/src/trace/weights.js';
@@ -147,7 +148,7 @@ describe('traceability: the incremental trace equals a fresh one', function () {
         fc.property(
           fc.array(
             fc.record({
-              at: fc.double({ min: 0, max: 1, noNaN: true }),
+              at: fraction,
               kind: fc.constantFrom('word', 'word', 'letter', 'delete', 'paste', 'paragraph'),
               word: fc.nat(words.length - 1),
               length: fc.integer({ min: 1, max: 2500 }),

@@ -1,6 +1,6 @@
 import type { Nodes, RootContent, List, ListItem, Table as MdTable, Heading } from 'mdast';
 import type { CrossReference, Span } from './types.js';
-import { plainText } from './mdastText.js';
+import { plainFromRecipe, plainRecipe, plainText, type PlainRecipe } from './mdastText.js';
 import { findHiddenReferences, findReferences } from './references.js';
 import { normaliseHeading } from '../text/normalise.js';
 import { detach } from '../text/detach.js';
@@ -16,7 +16,7 @@ import { detach } from '../text/detach.js';
 export type BlockFacts =
   | { kind: 'heading'; span: Span; level: number; title: string; /** normaliseHeading(title) */ key: string; refs: CrossReference[] }
   | { kind: 'item'; span: Span; item: ItemFacts }
-  | { kind: 'paragraph'; span: Span; text: string; textStart: number; joinEnd: number; refs: CrossReference[] }
+  | { kind: 'paragraph'; span: Span; text: string; textStart: number; joinEnd: number; refs: CrossReference[]; plain: PlainRecipe }
   | { kind: 'table'; span: Span; rows: { span: Span; cells: { text: string; span: Span }[] }[]; refs: CrossReference[] }
   | { kind: 'front-matter'; span: Span; value: string; valueStart: number }
   | { kind: 'other'; span: Span; refs: CrossReference[] };
@@ -34,12 +34,14 @@ export interface ItemFacts {
   /** End of the item's last paragraph, when the item ends in one (for "join"). */
   joinEnd?: number;
   refs: CrossReference[];
+  /** How `text` is made (mdastText.ts), offsets relative to the item's start. */
+  plain: PlainRecipe;
 }
 
 const ORDERED_MARKER = /^[ \t]*(\d{1,9})[.)](?=[ \t]|\r|\n|$)[ \t]*/;
 const BULLET_MARKER = /^[ \t]*[-*+][ \t]+/;
 const LEGACY_NUMBER = /^(\d{1,9})[.)](?=[ \t])[ \t]*/;
-const TEXT_LIMIT = 300;
+export const TEXT_LIMIT = 300;
 
 const startOf = (node: Nodes) => node.position?.start.offset ?? 0;
 const endOf = (node: Nodes) => node.position?.end.offset ?? 0;
@@ -93,7 +95,8 @@ function analyseBlock(node: Exclude<RootContent, List>, text: string, origin: nu
     case 'paragraph': {
       const refs: CrossReference[] = [];
       collectReferences(node, text, origin, refs);
-      return { kind: 'paragraph', span, text: plainText(node, TEXT_LIMIT), textStart: span.start, joinEnd: span.end, refs };
+      const plain = plainRecipe(node, text, origin);
+      return { kind: 'paragraph', span, text: plainFromRecipe(plain, text, origin, TEXT_LIMIT), textStart: span.start, joinEnd: span.end, refs, plain };
     }
     case 'table':
       return analyseTable(node, text, span, origin);
@@ -138,6 +141,8 @@ function analyseItem(item: ListItem, list: List, text: string, origin: number, n
   collectReferences(item, text, origin, refs);
   const joinEnd = lastParagraphEnd(item);
   const join = joinEnd === undefined ? undefined : joinEnd - origin;
+  const plain = plainRecipe(item, text, origin);
+  const itemText = plainFromRecipe(plain, text, origin, TEXT_LIMIT);
   if (list.ordered) {
     const m = ORDERED_MARKER.exec(head);
     const digitsAt = m ? head.indexOf(m[1]) : 0;
@@ -147,9 +152,10 @@ function analyseItem(item: ListItem, list: List, text: string, origin: number, n
       number: m ? Number(m[1]) : (list.start ?? 1),
       numberSpan: { start: digitsAt, end: digitsAt + (m ? m[1].length : 0) },
       textStart: m ? m[0].length : 0,
-      text: plainText(item, TEXT_LIMIT),
+      text: itemText,
       joinEnd: join,
       refs,
+      plain,
     };
   }
   const bullet = BULLET_MARKER.exec(head);
@@ -165,12 +171,13 @@ function analyseItem(item: ListItem, list: List, text: string, origin: number, n
       numberSpan: { start: at, end: at + legacy[1].length },
       bulletSpan,
       textStart: at + legacy[0].length,
-      text: plainText(item, TEXT_LIMIT),
+      text: itemText,
       joinEnd: join,
       refs,
+      plain,
     };
   }
-  return { span, kind: 'bullet', bulletSpan, textStart: bulletSpan.end, text: plainText(item, TEXT_LIMIT), joinEnd: join, refs };
+  return { span, kind: 'bullet', bulletSpan, textStart: bulletSpan.end, text: itemText, joinEnd: join, refs, plain };
 }
 
 /** End offset of the last paragraph at the end of a list item (descending into nested lists). */

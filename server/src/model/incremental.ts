@@ -8,6 +8,7 @@ import { lastAtOrBefore } from '../text/search.js';
 import { runAtOnce, runInSteps, STEP_BUDGET_MS } from '../util/inSteps.js';
 import { continuesList, isBlankChar, isBreak, lineStartCol0, runsIntoEnd, safeEnd, safeStart, tightCut } from './boundaries.js';
 import { definitionsIn, mayHoldReference, parseWithDefinitions, type Definitions } from './definitions.js';
+import { typedInWord } from './typedInWord.js';
 
 /*
  * Incremental parsing. A document is kept as a sequence of *units*: its top-level blocks,
@@ -85,7 +86,10 @@ export interface ChangedRange {
 
 export interface UpdateResult {
   doc: ParsedDocument;
-  /** Slices of the new text that were parsed again; one slice [0, length) for a full parse. */
+  /**
+   * Slices of the new text that were parsed again; one slice [0, length) for a full parse;
+   * none for letters typed inside a word (typedInWord.ts).
+   */
   reparsed: Span[];
   full: boolean;
 }
@@ -383,6 +387,12 @@ export function updateDocument(
   if (prev.global) return full();
   const { units, starts, definitions } = prev;
   if (units.length === 0) return full();
+  // Letters typed inside a word: the unit's facts follow without a parse (typedInWord.ts).
+  const typed = changed.length === 1 && !definitions ? typedInWord(units, starts, prev.text, newText, changed[0]) : undefined;
+  if (typed) {
+    const doc = { text: newText, ...typed, lines: LineIndex.updated(prev.lines, newText, changed), derived: new Map(prev.derived), global: false };
+    return { doc, reparsed: [], full: false };
+  }
 
   // Each change -> the run of old units [k, m) it touches: k the last unit starting at or
   // before the change, m the first unit after k starting at or after its end.

@@ -2,38 +2,74 @@ import type { Nodes } from 'mdast';
 import { detach } from '../text/detach.js';
 
 /**
- * Plain text of an mdast node (like mdast-util-to-string, without HTML or images). A string of
- * its own, not a slice of the document (it lives on in unit facts: see text/detach.ts).
+ * The pieces plain text is joined from, in order: null for a space (between the children of
+ * a list, an item or the root, and for a line break); a string for a text node's or inline
+ * code's value; or, for a text node whose value is its source as written (no escape, entity
+ * or stripped indentation), two numbers: its start and end, relative to an origin in the
+ * text. A unit keeps its recipe (blocks.ts), so that letters typed inside a word need no
+ * parse to give the unit's new plain text (incremental.ts typedInWord).
  */
-export function plainText(node: Nodes, limit = Infinity): string {
-  const parts: string[] = [];
-  let length = 0;
+export type PlainRecipe = (string | number | null)[];
+
+/**
+ * The recipe of a node. With `text` (the text the node was parsed from), text nodes written
+ * verbatim are kept as offsets from `origin`; without it, every value as a string.
+ */
+export function plainRecipe(node: Nodes, text?: string, origin = 0): PlainRecipe {
+  const out: PlainRecipe = [];
   // An explicit stack, not recursion: a tree thousands deep must not overflow the call stack.
-  const stack: (Nodes | string)[] = [node];
-  while (stack.length && length < limit) {
+  const stack: (Nodes | null)[] = [node];
+  while (stack.length) {
     const n = stack.pop()!;
-    if (typeof n === 'string') {
-      parts.push(n);
-      continue;
-    }
-    if (n.type === 'text' || n.type === 'inlineCode') {
-      parts.push(n.value);
-      length += n.value.length;
-      continue;
-    }
-    if (n.type === 'break') {
-      parts.push(' ');
-      continue;
-    }
-    if ('children' in n) {
+    if (n === null || n.type === 'break') {
+      out.push(null);
+    } else if (n.type === 'text' || n.type === 'inlineCode') {
+      const start = n.position?.start.offset;
+      const end = n.position?.end.offset;
+      if (n.type === 'text' && text !== undefined && start !== undefined && end !== undefined && end - start === n.value.length && text.startsWith(n.value, start)) {
+        out.push(start - origin, end - origin);
+      } else {
+        out.push(detach(n.value));
+      }
+    } else if ('children' in n) {
       const spaced = n.type === 'list' || n.type === 'listItem' || n.type === 'root';
       const children = n.children as Nodes[];
       for (let i = children.length - 1; i >= 0; i--) {
-        if (spaced) stack.push(' ');
+        if (spaced) stack.push(null);
         stack.push(children[i]);
       }
     }
   }
-  const text = parts.join('').replace(/\s+/g, ' ').trim();
-  return detach(text.length > limit ? text.slice(0, limit) : text);
+  return out;
+}
+
+/**
+ * The plain text a recipe gives (verbatim pieces read from `text` at `origin`): its pieces
+ * joined, white space collapsed, trimmed, cut at `limit` characters (taken until the values
+ * read reach it). A string of its own, not a slice of the document (it lives on in unit
+ * facts: see text/detach.ts).
+ */
+export function plainFromRecipe(recipe: PlainRecipe, text: string, origin: number, limit = Infinity): string {
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; i < recipe.length && length < limit; i++) {
+    const piece = recipe[i];
+    if (piece === null) {
+      parts.push(' ');
+    } else if (typeof piece === 'string') {
+      parts.push(piece);
+      length += piece.length;
+    } else {
+      const end = recipe[++i] as number;
+      parts.push(text.slice(origin + piece, origin + end));
+      length += end - piece;
+    }
+  }
+  const joined = parts.join('').replace(/\s+/g, ' ').trim();
+  return detach(joined.length > limit ? joined.slice(0, limit) : joined);
+}
+
+/** Plain text of an mdast node (like mdast-util-to-string, without HTML or images). */
+export function plainText(node: Nodes, limit = Infinity): string {
+  return plainFromRecipe(plainRecipe(node), '', 0, limit);
 }
