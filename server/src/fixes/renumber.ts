@@ -104,18 +104,23 @@ const TARGETS = Symbol('referenceTargets');
  */
 export function referenceTargets(model: ReportModel): ReferenceTargets {
   return perModel(model, TARGETS, () => {
-    const byPart = new Map<number, Map<number, number>>();
+    // Made on the first reference resolved: most keystrokes' models resolve none.
+    let byPart: Map<number, Map<number, number>> | undefined;
     const any = new Map<number, number>();
-    model.paragraphs.forEach((p, i) => {
-      let inPart = byPart.get(p.part);
-      if (!inPart) byPart.set(p.part, (inPart = new Map()));
-      if (!inPart.has(p.number)) inPart.set(p.number, i);
-      if (!any.has(p.number)) any.set(p.number, i);
-    });
+    const index = () => {
+      byPart = new Map();
+      model.paragraphs.forEach((p, i) => {
+        let inPart = byPart!.get(p.part);
+        if (!inPart) byPart!.set(p.part, (inPart = new Map()));
+        if (!inPart.has(p.number)) inPart.set(p.number, i);
+        if (!any.has(p.number)) any.set(p.number, i);
+      });
+      return byPart;
+    };
     return {
       resolve(value: number, inParagraph: number): number | undefined {
         const part = inParagraph >= 0 ? model.paragraphs[inParagraph].part : 0;
-        return byPart.get(part)?.get(value) ?? any.get(value);
+        return (byPart ?? index()).get(part)?.get(value) ?? any.get(value);
       },
     };
   });

@@ -32,6 +32,8 @@ function historySections(model: ReportModel): boolean[] {
   return out;
 }
 
+const TABLE_KEYS = unitCache<string[][]>();
+
 /** Judgement sections read between two yields of judgementSteps. */
 const SECTIONS_PER_STEP = 25;
 
@@ -64,8 +66,10 @@ export function* judgementSteps(model: ReportModel): Generator<void, void> {
     if (table.section >= 0 && history[table.section]) continue;
     let part = table.section >= 0 ? model.sections[table.section].part : undefined;
     const sectionArea = table.section >= 0 ? model.sections[table.section].area : undefined;
+    // The cells normalised, remembered on the table's unit (its text decides them).
+    const tableKeys = memo(TABLE_KEYS, unitAt(model, table.span), undefined, undefined, () => table.rows.map((row) => row.cells.map((c) => normaliseHeading(c.text))));
     table.rows.forEach((row, r) => {
-      const keys = row.cells.map((c) => normaliseHeading(c.text));
+      const keys = tableKeys[r];
       const partRow = matcherFor(profile).parts.find((p) => p.phrases.includes(keys[0]));
       if (partRow && keys.slice(1).every((k) => k === '')) {
         part = partRow.id;

@@ -45,28 +45,61 @@ export function plainRecipe(node: Nodes, text?: string, origin = 0): PlainRecipe
 
 /**
  * The plain text a recipe gives (verbatim pieces read from `text` at `origin`): its pieces
- * joined, white space collapsed, trimmed, cut at `limit` characters (taken until the values
- * read reach it). A string of its own, not a slice of the document (it lives on in unit
- * facts: see text/detach.ts).
+ * joined, white space collapsed, trimmed, cut at `limit` characters (pieces taken until the
+ * values read reach it). A string of its own, not a slice of the document (it lives on in
+ * unit facts: see text/detach.ts).
  */
 export function plainFromRecipe(recipe: PlainRecipe, text: string, origin: number, limit = Infinity): string {
   const parts: string[] = [];
   let length = 0;
-  for (let i = 0; i < recipe.length && length < limit; i++) {
+  const seen: Collapsed = { length: 0, space: false };
+  // Once the collapsed text has more than `limit` characters, ending in one that is not
+  // white space, what follows cannot change its first `limit`: a long paragraph is not
+  // copied whole to keep its first 300 characters.
+  for (let i = 0; i < recipe.length && length < limit && seen.length <= limit; i++) {
     const piece = recipe[i];
     if (piece === null) {
       parts.push(' ');
+      if (seen.length > 0) seen.space = true;
     } else if (typeof piece === 'string') {
       parts.push(piece);
       length += piece.length;
+      collapse(seen, piece, 0, piece.length, limit);
     } else {
       const end = recipe[++i] as number;
-      parts.push(text.slice(origin + piece, origin + end));
+      parts.push(text.slice(origin + piece, collapse(seen, text, origin + piece, origin + end, limit)));
       length += end - piece;
     }
   }
   const joined = parts.join('').replace(/\s+/g, ' ').trim();
   return detach(joined.length > limit ? joined.slice(0, limit) : joined);
+}
+
+/** Characters of the collapsed, left-trimmed text so far, and whether white space is pending. */
+interface Collapsed {
+  length: number;
+  space: boolean;
+}
+
+/** Counts s[from, to) into `seen`; returns where the count passed `limit` (or `to`). */
+function collapse(seen: Collapsed, s: string, from: number, to: number, limit: number): number {
+  if (limit === Infinity) return to;
+  for (let p = from; p < to; p++) {
+    if (isWhiteSpace(s.charCodeAt(p))) {
+      if (seen.length > 0) seen.space = true;
+      continue;
+    }
+    seen.length += seen.space ? 2 : 1;
+    seen.space = false;
+    if (seen.length > limit) return p + 1;
+  }
+  return to;
+}
+
+/** What `\s` matches in a JavaScript regular expression. */
+function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Plain text of an mdast node (like mdast-util-to-string, without HTML or images). */

@@ -182,21 +182,24 @@ function* tracing(model: ReportModel): Generator<void, Trace> {
     );
     if (state.updates !== update) continue restart;
     const vectors = new Map<TraceUnit, Vector>();
-    for (const u of [...improvements, ...candidates]) vectors.set(u, state.entry(u.text)!.vector!);
+    for (const u of improvements) vectors.set(u, state.entry(u.text)!.vector!);
     const unitsOfEntry = new Map<Entry, TraceUnit[]>();
     for (const u of candidates) {
       const e = state.entry(u.text)!;
+      vectors.set(u, e.vector!);
       (unitsOfEntry.get(e) ?? unitsOfEntry.set(e, []).get(e)!).push(u);
     }
 
+    // Paragraph → finding, only wanted for the explicit citations of improvements: made when asked.
+    let byParagraph: { findings: Set<number>; summary: Set<number> } | undefined;
+    const paragraphsOf = () => (byParagraph ??= { findings: new Set(findings.map((f) => f.paragraph)), summary: new Set(summaryFindings.map((f) => f.paragraph)) });
     const linking: Linking = {
       model,
       row: (imp) => state.entry(imp.text)!.row!,
       unitsOfEntry,
       findingSet: new Set<TraceUnit>(findings),
       targets: referenceTargets(model),
-      findingByParagraph: new Map(findings.map((f) => [f.paragraph, f])),
-      summaryByParagraph: new Map(summaryFindings.map((f) => [f.paragraph, f])),
+      paragraphsOf,
       bySection: new Map<number, number>(),
     };
     for (const imp of improvements) {
@@ -216,25 +219,26 @@ interface Linking {
   unitsOfEntry: Map<Entry, TraceUnit[]>;
   findingSet: Set<TraceUnit>;
   targets: ReferenceTargets;
-  findingByParagraph: Map<number, TraceUnit>;
-  summaryByParagraph: Map<number, TraceUnit>;
+  /** The paragraphs (indexes into model.paragraphs) that are findings, and summary findings. */
+  paragraphsOf: () => { findings: Set<number>; summary: Set<number> };
   /** Area weights by candidate section, for the improvement being linked. */
   bySection: Map<number, number>;
 }
 
 /** Fills in an improvement's citations, its links (explicit first, then the best inferred) and whether it is supported. */
-function link(imp: TracedImprovement, { model, row, unitsOfEntry, findingSet, targets, findingByParagraph, summaryByParagraph, bySection }: Linking): void {
+function link(imp: TracedImprovement, { model, row, unitsOfEntry, findingSet, targets, paragraphsOf, bySection }: Linking): void {
   // Explicit citations: references inside the improvement.
   for (const ref of model.references) {
     if (ref.span.start < imp.span.start || ref.span.end > imp.span.end) continue;
+    const { findings: findingParagraphs, summary: summaryParagraphs } = paragraphsOf();
     for (const n of ref.numbers) {
       const target = targets.resolve(n.value, ref.inParagraph);
-      const isFinding = target !== undefined && (findingByParagraph.has(target) || summaryByParagraph.has(target));
+      const isFinding = target !== undefined && (findingParagraphs.has(target) || summaryParagraphs.has(target));
       imp.citations.push({ number: n.value, span: n.span, target, isFinding });
-      if (target !== undefined && findingByParagraph.has(target) && !imp.findings.some((l) => l.paragraph === target)) {
+      if (target !== undefined && findingParagraphs.has(target) && !imp.findings.some((l) => l.paragraph === target)) {
         imp.findings.push({ paragraph: target, number: model.paragraphs[target].number, score: 1, explicit: true });
       }
-      if (target !== undefined && summaryByParagraph.has(target) && !imp.summaryFindings.some((l) => l.paragraph === target)) {
+      if (target !== undefined && summaryParagraphs.has(target) && !imp.summaryFindings.some((l) => l.paragraph === target)) {
         imp.summaryFindings.push({ paragraph: target, number: model.paragraphs[target].number, score: 1, explicit: true });
       }
     }
