@@ -5,7 +5,8 @@
  *
  * BENCH_RUNS (default 30) sets the runs per figure after warm-up; the 50× document's cold
  * figures use BENCH_RUNS_LARGE (default 5), since one parse of it takes seconds; keystrokes
- * are measured BENCH_KEYSTROKE_RUNS times (default 100) after BENCH_KEYSTROKE_WARMUP (200).
+ * are measured BENCH_KEYSTROKE_RUNS times (default 100) after BENCH_KEYSTROKE_WARMUP (200), then
+ * BENCH_PACED_RUNS times (60) one every BENCH_TYPING_PACE ms (100).
  */
 import { execSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -44,6 +45,13 @@ const KEYSTROKE_WARMUP = Number(process.env.BENCH_KEYSTROKE_WARMUP ?? 200);
  */
 const KEYSTROKE_RUNS = Number(process.env.BENCH_KEYSTROKE_RUNS ?? 100);
 const SCALES = (process.env.BENCH_SCALES ?? '1,10,50').split(',').map(Number);
+/**
+ * Keystrokes typed at a human pace after the others, one every BENCH_TYPING_PACE ms (100: a
+ * fast typist): the same work, but after each pause the server's process finds the caches and
+ * cores cold, and takes two to three times as long as when keystrokes come back to back.
+ */
+const TYPING_PACE = Number(process.env.BENCH_TYPING_PACE ?? 100);
+const PACED_RUNS = Number(process.env.BENCH_PACED_RUNS ?? 60);
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -165,6 +173,14 @@ async function main() {
     }
     const keystroke = await measure(KEYSTROKE_RUNS, typeOne, 0);
     row(`keystroke in a paragraph → diagnostics (stdio), after ${KEYSTROKE_WARMUP}`, size, keystroke, ratio(keystroke));
+    if (PACED_RUNS > 0) {
+      const pause = () => new Promise((resolve) => setTimeout(resolve, TYPING_PACE));
+      const paced = await measure(PACED_RUNS, async () => {
+        await pause();
+        return typeOne();
+      }, 0);
+      row(`keystroke at a typing pace (one every ${TYPING_PACE} ms) → diagnostics`, size, paced, ratio(paced));
+    }
 
     // Paste of a whole section (the leadership judgement section), then its removal.
     const current = text.slice(0, at) + 'x'.repeat(typed) + text.slice(at);
