@@ -183,12 +183,14 @@ function* tracing(model: ReportModel): Generator<void, Trace> {
     if (state.updates !== update) continue restart;
     const vectors = new Map<TraceUnit, Vector>();
     for (const u of improvements) vectors.set(u, state.entry(u.text)!.vector!);
-    const unitsOfEntry = new Map<Entry, TraceUnit[]>();
-    for (const u of candidates) {
+    // The candidates of each entry, by the entry's slot in the state's paragraph index (every
+    // candidate text has one, and no two the same): linking looks them up once per score.
+    const candidatesBySlot: Candidate[][] = [];
+    candidates.forEach((u, i) => {
       const e = state.entry(u.text)!;
       vectors.set(u, e.vector!);
-      (unitsOfEntry.get(e) ?? unitsOfEntry.set(e, []).get(e)!).push(u);
-    }
+      (candidatesBySlot[e.slot] ??= []).push({ unit: u, finding: i < findings.length });
+    });
 
     // Paragraph → finding, only wanted for the explicit citations of improvements: made when asked.
     let byParagraph: { findings: Set<number>; summary: Set<number> } | undefined;
@@ -196,11 +198,10 @@ function* tracing(model: ReportModel): Generator<void, Trace> {
     const linking: Linking = {
       model,
       row: (imp) => state.entry(imp.text)!.row!,
-      unitsOfEntry,
-      findingSet: new Set<TraceUnit>(findings),
+      candidatesBySlot,
       targets: referenceTargets(model),
       paragraphsOf,
-      bySection: new Map<number, number>(),
+      bySection: new Float64Array(model.sections.length + 1),
     };
     for (const imp of improvements) {
       link(imp, linking);
@@ -216,17 +217,23 @@ interface Linking {
   model: ReportModel;
   /** The improvement's scores against candidate texts (state.ts). */
   row: (imp: TracedImprovement) => Map<Entry, number>;
-  unitsOfEntry: Map<Entry, TraceUnit[]>;
-  findingSet: Set<TraceUnit>;
+  /** By an entry's slot (Entry.slot): the units with its text, and whether each is a body finding. */
+  candidatesBySlot: Candidate[][];
   targets: ReferenceTargets;
   /** The paragraphs (indexes into model.paragraphs) that are findings, and summary findings. */
   paragraphsOf: () => { findings: Set<number>; summary: Set<number> };
-  /** Area weights by candidate section, for the improvement being linked. */
-  bySection: Map<number, number>;
+  /** Area weights by candidate section + 1 (NaN: not yet weighed), for the improvement being linked. */
+  bySection: Float64Array;
+}
+
+interface Candidate {
+  unit: TraceUnit;
+  /** A finding of the body (not of the summary). */
+  finding: boolean;
 }
 
 /** Fills in an improvement's citations, its links (explicit first, then the best inferred) and whether it is supported. */
-function link(imp: TracedImprovement, { model, row, unitsOfEntry, findingSet, targets, paragraphsOf, bySection }: Linking): void {
+function link(imp: TracedImprovement, { model, row, candidatesBySlot, targets, paragraphsOf, bySection }: Linking): void {
   // Explicit citations: references inside the improvement.
   for (const ref of model.references) {
     if (ref.span.start < imp.span.start || ref.span.end > imp.span.end) continue;
@@ -247,21 +254,21 @@ function link(imp: TracedImprovement, { model, row, unitsOfEntry, findingSet, ta
   // (which depends only on the candidate's section), those linked explicitly left out.
   const takenFindings = imp.findings.length > 0 ? new Set(imp.findings.map((l) => l.paragraph)) : NONE_TAKEN;
   const takenSummary = imp.summaryFindings.length > 0 ? new Set(imp.summaryFindings.map((l) => l.paragraph)) : NONE_TAKEN;
-  bySection.clear();
+  bySection.fill(NaN);
   topFindings.clear();
   topSummary.clear();
-  // forEach, not for…of: no [key, value] array per entry (this runs on every keystroke).
+  // forEach, not for…of: no [key, value] array per entry (this runs on every keystroke, for
+  // every score of every improvement: arrays here, not maps).
   row(imp).forEach((s, entry) => {
-    const units = unitsOfEntry.get(entry);
+    const units = entry.slot >= 0 ? candidatesBySlot[entry.slot] : undefined;
     if (!units) return;
     for (let u = 0; u < units.length; u++) {
-      const f = units[u];
-      const isFinding = findingSet.has(f);
-      if ((isFinding ? takenFindings : takenSummary).has(f.paragraph)) continue;
-      let w = bySection.get(f.section);
-      if (w === undefined) bySection.set(f.section, (w = areaWeight(model, imp, f)));
+      const { unit: f, finding } = units[u];
+      if ((finding ? takenFindings : takenSummary).has(f.paragraph)) continue;
+      let w = bySection[f.section + 1];
+      if (Number.isNaN(w)) w = bySection[f.section + 1] = areaWeight(model, imp, f);
       const score = round(s * w);
-      if (score >= LIST_THRESHOLD) (isFinding ? topFindings : topSummary).offer(f.paragraph, f.number!, score);
+      if (score >= LIST_THRESHOLD) (finding ? topFindings : topSummary).offer(f.paragraph, f.number!, score);
     }
   });
   topFindings.appendTo(imp.findings);
