@@ -1,7 +1,6 @@
 import type { Vector } from './similarity.js';
 import { SlotIndex, clip } from './slotIndex.js';
 import { gridded, termParameter, weightVector } from './weights.js';
-import { detach } from '../text/detach.js';
 import { runAtOnce } from '../util/inSteps.js';
 import type { TermTable } from './terms.js';
 
@@ -79,7 +78,10 @@ export class TraceState {
     return this.entries.get(text);
   }
 
-  /** Makes the state that of a version with these improvement and candidate texts (repeats count). */
+  /**
+   * Makes the state that of a version with these improvement and candidate texts (repeats
+   * count). The texts are kept: none may be a slice of a longer string (see newEntry).
+   */
   update(improvementTexts: readonly string[], candidateTexts: readonly string[]): number {
     return runAtOnce(this.steps(improvementTexts, candidateTexts));
   }
@@ -416,9 +418,16 @@ function countIn(wanted: Map<string, Counts>, text: string): Counts {
   return n;
 }
 
-/** An entry for a text just read, not yet counted. The text is detached: the state outlives the version it was sliced from. */
+/**
+ * An entry for a text just read, not yet counted. It keeps the caller's string itself, not a
+ * copy: texts are looked up by value on every version, and a lookup with the very string a
+ * key was made from compares no characters (with a copy as the key, every lookup compared
+ * the whole paragraph: ~0.06 ms per 1x keystroke). So texts given to the state must not be
+ * slices of a longer string (the state outlives the version they were read from): trace.ts
+ * gives it detached copies, remembered per unit (text/detach.ts).
+ */
 function newEntry(text: string, reading: Reading): Entry {
-  return { text: detach(text), counts: reading.counts, improvements: 0, candidates: 0, vector: undefined, slot: -1, sentences: [], unindexed: reading.sentences, row: undefined };
+  return { text, counts: reading.counts, improvements: 0, candidates: 0, vector: undefined, slot: -1, sentences: [], unindexed: reading.sentences, row: undefined };
 }
 
 function combine(bestSentence: number, whole: number): number {
