@@ -124,29 +124,31 @@ function improvement(u: TraceUnit, kind: TracedImprovement['kind']): TracedImpro
 
 /** The improvements and the candidates (findings, summary findings) of a model, not yet linked. */
 function traceUnitsOf(model: ReportModel): Pick<Trace, 'improvements' | 'findings' | 'summaryFindings'> {
+  // What each paragraph's section says, found once per section (index + 1: -1 is "none").
+  const sections = sectionFacts(model);
   const units = (paragraph: number, span: Span, text: string, section: number, number?: number): TraceUnit => ({
     paragraph,
     number,
     span,
     text,
     section,
-    area: areaOf(model, section),
-    part: partOf(model, section),
+    area: sections[section + 1].area,
+    part: sections[section + 1].part,
   });
 
   // Improvements: bullets in improvement sections where there are any (SLAC, ILACS);
   // otherwise the numbered paragraphs there (SIF). A numbered lead-in ("… should take the
   // following action.") above bulleted recommendations is not itself one.
-  const bulletItems = model.prose.filter((p) => inImprovementTree(model, p.section) && /^[ \t]*[-*+][ \t]/.test(model.text.slice(p.span.start, p.span.start + 8)));
-  const bulletRoots = new Set(bulletItems.map((b) => improvementRoot(model, b.section)));
+  const bulletItems = model.prose.filter((p) => sections[p.section + 1].improvement && /^[ \t]*[-*+][ \t]/.test(model.text.slice(p.span.start, p.span.start + 8)));
+  const bulletRoots = new Set(bulletItems.map((b) => sections[b.section + 1].improvementRoot));
   const improvements: TracedImprovement[] = [];
   model.paragraphs.forEach((p, i) => {
-    const kind = inImprovementTree(model, p.section);
-    if (!kind || bulletRoots.has(improvementRoot(model, p.section))) return;
+    const { improvement: kind, improvementRoot } = sections[p.section + 1];
+    if (!kind || bulletRoots.has(improvementRoot)) return;
     improvements.push(improvement(units(i, p.span, textOf(model, p.span, p.textStart), p.section, p.number), kind));
   });
   for (const b of bulletItems) {
-    const kind = inImprovementTree(model, b.section)!;
+    const kind = sections[b.section + 1].improvement!;
     const textStart = model.text.slice(b.span.start).search(/[^-*+ \t]/) + b.span.start;
     improvements.push(improvement(units(-1, b.span, textOf(model, b.span, textStart), b.section), kind));
   }
@@ -156,12 +158,30 @@ function traceUnitsOf(model: ReportModel): Pick<Trace, 'improvements' | 'finding
   const findings: TraceUnit[] = [];
   const summaryFindings: (TraceUnit & { weakness: boolean })[] = [];
   model.paragraphs.forEach((p, i) => {
-    const role = effectiveRole(model, p.section);
+    const role = sections[p.section + 1].role;
+    if (role !== 'summary' && role !== 'strengths' && role !== 'judgement') return;
     const unit = units(i, p.span, textOf(model, p.span, p.textStart), p.section, p.number);
-    if (role === 'summary' || role === 'strengths') summaryFindings.push(Object.assign(unit, { weakness: role === 'summary' }));
-    else if (role === 'judgement') findings.push(unit);
+    if (role === 'judgement') findings.push(unit);
+    else summaryFindings.push(Object.assign(unit, { weakness: role === 'summary' }));
   });
   return { improvements, findings, summaryFindings };
+}
+
+interface SectionFacts {
+  role: string;
+  area: string | undefined;
+  part: string | undefined;
+  improvement: TracedImprovement['kind'] | undefined;
+  improvementRoot: number;
+}
+
+/** For each section, at index + 1 (index 0: no section), what the trace asks of it. */
+function sectionFacts(model: ReportModel): SectionFacts[] {
+  const out: SectionFacts[] = [];
+  for (let s = -1; s < model.sections.length; s++) {
+    out.push({ role: effectiveRole(model, s), area: areaOf(model, s), part: partOf(model, s), improvement: inImprovementTree(model, s), improvementRoot: improvementRoot(model, s) });
+  }
+  return out;
 }
 
 /**
