@@ -25,6 +25,8 @@ export const SYNTHETIC_BLOCKS = [
   '```\nfenced code\n\nwith a blank line\n```\n',
   '~~~\nunclosed tilde fence\n',
   '<!-- a comment\n\nover a blank line -->\n',
+  // Markup and autolinks next to words across white space that is not a space.
+  'Words\u2003*apart*\u00a0www.example.com\ufeffsnake_case_ word\u3000me@example.org (see)\n',
   '<div>\nhtml block\n</div>\n',
   '| Judgement | Grade |\n| --- | --- |\n| Leadership, management and governance | Good |\n',
   '> a quote\ncontinued lazily\n',

@@ -96,8 +96,8 @@ function collapse(seen: Collapsed, s: string, from: number, to: number, limit: n
   return to;
 }
 
-/** What `\s` matches in a JavaScript regular expression. */
-function isWhiteSpace(c: number): boolean {
+/** What `\s` matches in a JavaScript regular expression (and micromark's Unicode white space). */
+export function isWhiteSpace(c: number): boolean {
   if (c < 128) return c === 32 || (c >= 9 && c <= 13);
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }

@@ -1,7 +1,7 @@
 import type { BlockFacts, ItemFacts } from './blocks.js';
 import { TEXT_LIMIT } from './blocks.js';
 import type { CrossReference } from './types.js';
-import { plainFromRecipe, type PlainRecipe } from './mdastText.js';
+import { isWhiteSpace, plainFromRecipe, type PlainRecipe } from './mdastText.js';
 import { findReferences } from './references.js';
 import { lastAtOrBefore } from '../text/search.js';
 
@@ -90,14 +90,12 @@ function isLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0;
-
-/** Is the run of non-space characters around [start, end) of `text` a plain word (see above)? */
+/** Is the run of characters between white space around [start, end) of `text` a plain word (see above)? */
 function plainWord(text: string, start: number, end: number): boolean {
   let a = start;
-  while (a > 0 && !isSpace(text.charCodeAt(a - 1))) a--;
+  while (a > 0 && !isWhiteSpace(text.charCodeAt(a - 1))) a--;
   let b = end;
-  while (b < text.length && !isSpace(text.charCodeAt(b))) b++;
+  while (b < text.length && !isWhiteSpace(text.charCodeAt(b))) b++;
   const word = text.slice(a, b);
   return WORD.test(word) && !AUTOLINK_TEXT.test(word);
 }
