@@ -4,6 +4,7 @@ import type { CrossReference } from './types.js';
 import { isWhiteSpace, plainFromRecipe, type PlainRecipe } from './mdastText.js';
 import { findReferences } from './references.js';
 import { lastAtOrBefore } from '../text/search.js';
+import { isBlankChar } from './boundaries.js';
 
 /*
  * Letters typed (or deleted) inside a word of a paragraph or list item: most keystrokes.
@@ -61,7 +62,7 @@ export function typedInWord(
   if (!node) return undefined;
   // Right after a letter, or at the start of a word (after a space, before a letter).
   const before = oldText.charCodeAt(c.start - 1);
-  if (!isLetter(before) && !((before === 32 || before === 9) && isLetter(oldText.charCodeAt(c.oldEnd)))) return undefined;
+  if (!isLetter(before) && !(isBlankChar(before) && isLetter(oldText.charCodeAt(c.oldEnd)))) return undefined;
   if (!LETTERS.test(oldText.slice(c.start, c.oldEnd)) || !LETTERS.test(newText.slice(c.start, c.newEnd))) return undefined;
   if (!plainWord(oldText, c.start, c.oldEnd) || !plainWord(newText, c.start, c.newEnd)) return undefined;
 
@@ -69,7 +70,6 @@ export function typedInWord(
   const plain = shiftRecipe(facts.plain, node, delta);
   const text = plainFromRecipe(plain, newText, origin, TEXT_LIMIT);
   const refs = retypedReferences(facts.refs, node, delta, newText.slice(origin + node.start, origin + node.end + delta));
-  const span = { start: unit.span.start, end: unit.span.end + delta };
   let next: BlockFacts;
   if (unit.kind === 'item') {
     const item = unit.item;
@@ -77,7 +77,7 @@ export function typedInWord(
     const updated: ItemFacts = { ...item, span: { start: item.span.start, end: item.span.end + delta }, text, joinEnd, refs, plain };
     next = { kind: 'item', span: updated.span, item: updated };
   } else {
-    next = { ...unit, span, text, joinEnd: unit.joinEnd + delta, refs, plain };
+    next = { ...unit, span: { start: unit.span.start, end: unit.span.end + delta }, text, joinEnd: unit.joinEnd + delta, refs, plain };
   }
   const outUnits = units.slice();
   outUnits[k] = next;
