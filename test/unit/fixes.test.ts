@@ -55,6 +55,13 @@ describe('renumbering when a number gains or loses a digit', () => {
     const text = paragraphs(8) + '8. Dup.\n\n9. Nine.\n\n   More of nine.\n\n10. Ten.\n';
     renumberKeepsStructure(text);
   });
+  it('`- 1.` → `- 10.`: a line after the numbered item, in the bullet only, is not indented with it (found by a random seed)', () => {
+    // `    ---` ends the numbered item (`- 1. ` puts its text at column 5); `\t ===` after it is
+    // a paragraph of the bullet. Indented one more column with the item, it became code.
+    const text = paragraphs(9) + '- 1. Text of the paragraph.\n    ---\n\t ===\n';
+    const after = renumberKeepsStructure(text);
+    assert.equal(after, paragraphs(9) + '- 10. Text of the paragraph.\n    ---\n\t ===\n');
+  });
 });
 
 describe('a numbered paragraph right after a line of prose (CommonMark: only a list starting at 1 may interrupt it)', () => {

@@ -33,6 +33,14 @@ export interface ItemFacts {
   text: string;
   /** End of the item's last paragraph, when the item ends in one (for "join"). */
   joinEnd?: number;
+  /**
+   * Legacy bullets: where the list item of the number (`- 12. text` is a bullet holding an
+   * ordered list) ends, when that is before the bullet's end — a line less indented than the
+   * number's text that is not a paragraph's lazy line ends the numbered item, and what follows
+   * belongs to the bullet alone. Renumbering reads lines against the number's column only
+   * inside the numbered item (fixes/markerWidth.ts).
+   */
+  numberedEnd?: number;
   refs: CrossReference[];
   /** How `text` is made (mdastText.ts), offsets relative to the item's start. */
   plain: PlainRecipe;
@@ -164,6 +172,8 @@ function analyseItem(item: ListItem, list: List, text: string, origin: number, n
   const legacy = LEGACY_NUMBER.exec(rest);
   if (legacy) {
     const at = bulletSpan.end;
+    const numbered = item.children[0];
+    const numberedEnd = numbered?.type === 'list' && numbered.children.length > 0 ? endOf(numbered.children[0]) - origin : span.end;
     return {
       span,
       kind: 'legacy-bullet',
@@ -173,6 +183,7 @@ function analyseItem(item: ListItem, list: List, text: string, origin: number, n
       textStart: at + legacy[0].length,
       text: itemText,
       joinEnd: join,
+      ...(numberedEnd < span.end ? { numberedEnd } : {}),
       refs,
       plain,
     };

@@ -184,6 +184,7 @@ function* assembling(uri: string, version: number, doc: ParsedDocument, options:
             span,
             form: item.kind === 'legacy-bullet' ? 'legacy-bullet' : 'ordered',
             bulletSpan: item.bulletSpan && shifted(item.bulletSpan, at),
+            ...(item.numberedEnd !== undefined ? { numberedEnd: at + item.numberedEnd } : {}),
             section: current,
             part,
             text: item.text,

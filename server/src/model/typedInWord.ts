@@ -73,8 +73,9 @@ export function typedInWord(
   let next: BlockFacts;
   if (unit.kind === 'item') {
     const item = unit.item;
-    const joinEnd = item.joinEnd !== undefined && item.joinEnd >= relEnd ? item.joinEnd + delta : item.joinEnd;
-    const updated: ItemFacts = { ...item, span: { start: item.span.start, end: item.span.end + delta }, text, joinEnd, refs, plain };
+    const moved = (end: number | undefined) => (end !== undefined && end >= relEnd ? end + delta : end);
+    const updated: ItemFacts = { ...item, span: { start: item.span.start, end: item.span.end + delta }, text, joinEnd: moved(item.joinEnd), refs, plain };
+    if (item.numberedEnd !== undefined) updated.numberedEnd = moved(item.numberedEnd);
     next = { kind: 'item', span: updated.span, item: updated };
   } else {
     next = { ...unit, span: { start: unit.span.start, end: unit.span.end + delta }, text, joinEnd: unit.joinEnd + delta, refs, plain };

@@ -20,6 +20,11 @@ export interface NumberedParagraph {
   form: ParagraphForm;
   /** For a legacy bullet, the `- ` (marker and spaces) the fix removes. */
   bulletSpan?: Span;
+  /**
+   * For a legacy bullet whose numbered list item ends before the bullet does (lines after it,
+   * less indented than its text, belong to the bullet alone): where that item ends.
+   */
+  numberedEnd?: number;
   /** Index into ReportModel.sections of the innermost section holding it (-1: before any heading). */
   section: number;
   /** Numbering part (0 unless the profile lets numbering restart, e.g. the LSCB part). */
