@@ -180,8 +180,8 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
   const gfm = (k: number) => (gfmOf[k] ??= mayHoldGfm(text.slice(cuts[k], endOf(k + 1))));
   const pieces: { start: number; end: number; units: BlockFacts[]; starts: number[] }[] = [];
   const found = newFound();
-  // The longest slice to parse next. The first is small, and then each is as long as remark
-  // parsed in STEP_BUDGET_MS last time, up to `target`: a server that has just started runs
+  // The longest slice to parse next. The first is small, and then each is as long as was
+  // parsed and read in STEP_BUDGET_MS last time, up to `target`: a server that has just started runs
   // remark uncompiled, several times slower, and one step of it should not block for long;
   // a warm one parses `target` in less than the budget. (How a text is cut does not change
   // its units: every cut is a safe boundary.)
@@ -193,8 +193,6 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
       const slice = detach(text.slice(cuts[j], endOf(k)));
       const began = performance.now();
       const root = parseMarkdown(slice, 'auto');
-      const took = performance.now() - began;
-      limit = Math.min(target, Math.max(FIRST_SLICE, Math.floor((slice.length * STEP_BUDGET_MS) / Math.max(took, 0.01))));
       if (isTooComplex(root)) return undefined;
       const sliceUnits: BlockFacts[] = [];
       const sliceStarts: number[] = [];
@@ -202,6 +200,9 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
       // parsed again, and what it read before may not be definitions in the whole text).
       const attempt = newFound();
       unitsOf(root, slice, 0, sliceUnits, sliceStarts, attempt);
+      // The step's length is the parse and the reading of its units together.
+      const took = performance.now() - began;
+      limit = Math.min(target, Math.max(FIRST_SLICE, Math.floor((slice.length * STEP_BUDGET_MS) / Math.max(took, 0.01))));
       const open =
         (j === 0 && brokenFrontMatter(slice, root)) ||
         (k < n && runsIntoEnd(root, slice)) ||
