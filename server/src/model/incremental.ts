@@ -181,10 +181,10 @@ function* sliceSteps(text: string, target: number): Generator<void, ParsedDocume
   const pieces: { start: number; end: number; units: BlockFacts[]; starts: number[] }[] = [];
   const found = newFound();
   // The longest slice to parse next. The first is small, and then each is as long as was
-  // parsed and read in STEP_BUDGET_MS last time, up to `target`: a server that has just started runs
-  // remark uncompiled, several times slower, and one step of it should not block for long;
-  // a warm one parses `target` in less than the budget. (How a text is cut does not change
-  // its units: every cut is a safe boundary.)
+  // parsed and read in STEP_BUDGET_MS last time, up to `target`: a server that has just
+  // started runs remark uncompiled, several times slower, and one step of it should not block
+  // for long; a warm one parses `target` in less than the budget. (How a text is cut does
+  // not change its units: every cut is a safe boundary.)
   let limit = Math.min(target, FIRST_SLICE);
   for (let j = 0; j < n; ) {
     let k = j + 1;
