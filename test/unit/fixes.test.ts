@@ -62,6 +62,13 @@ describe('renumbering when a number gains or loses a digit', () => {
     const after = renumberKeepsStructure(text);
     assert.equal(after, paragraphs(9) + '- 10. Text of the paragraph.\n    ---\n\t ===\n');
   });
+  it('a stray 9 that is the marker of a list nested in a bullet → 10: a line after that list item is not indented with it', () => {
+    // `  ---` ends the nested item (its text is at column 5); `\t ===` is the bullet's.
+    const text = paragraphs(8) + '8. Dup.\n\n- text\n\n  9. more\n  ---\n\t ===\n\n10. Ten.\n';
+    assert.equal(model(text).paragraphs.find((p) => p.number === 9 && p.form === 'stray')?.numberedEnd, text.indexOf('more') + 4);
+    const after = renumberKeepsStructure(text);
+    assert.ok(after.endsWith('  10. more\n  ---\n\t ===\n\n11. Ten.\n'), after);
+  });
 });
 
 describe('a numbered paragraph right after a line of prose (CommonMark: only a list starting at 1 may interrupt it)', () => {

@@ -21,8 +21,9 @@ export const SYNTHETIC_BLOCKS = [
   '2. Second numbered paragraph.\n3. Third, tight.\n4. Fourth, tight.\n',
   '5. Loose item\n\n   with a continuation.\n',
   '- 6. A legacy bullet.\n',
-  // A legacy bullet whose numbered item ends before the bullet does (blocks.ts numberedEnd).
+  // Numbered items that end before the bullet holding them does (blocks.ts nestedEnds).
   '- 10. A legacy bullet whose item ends early\n   ---\n  and words of the bullet after it.\n',
+  '- a bullet holding a list\n\n  9. nested item\n  > quoted\n  and words of the bullet after it.\n',
   '- a bullet\n- another bullet\n',
   '```\nfenced code\n\nwith a blank line\n```\n',
   '~~~\nunclosed tilde fence\n',

@@ -67,7 +67,8 @@ export function numberEdits(text: string, p: NumberedParagraph, value: number): 
       : { span: { start: markerEnd, end: wsEnd }, newText: ' '.repeat(n) };
 
   const first = before.kind === 'text' ? text.slice(wsEnd, lineEndOf(text, wsEnd)) : undefined;
-  // A legacy bullet's numbered item may end before the bullet: the lines after it are the bullet's.
+  // A legacy bullet's or nested stray's numbered item may end before the block holding it:
+  // the lines after it are that block's.
   const itemEnd = p.numberedEnd ?? p.span.end;
   const linesAgainst = (column: number) => dependentLines(text, itemEnd, lineEndOf(text, markerEnd), Math.min(before.content, column), first);
   // 0. Digits only, when the first line reads the same and no line depends on the column.

@@ -34,16 +34,22 @@ export interface ItemFacts {
   /** End of the item's last paragraph, when the item ends in one (for "join"). */
   joinEnd?: number;
   /**
-   * Legacy bullets: where the list item of the number (`- 12. text` is a bullet holding an
-   * ordered list) ends, when that is before the bullet's end — a line less indented than the
-   * number's text that is not a paragraph's lazy line ends the numbered item, and what follows
-   * belongs to the bullet alone. Renumbering reads lines against the number's column only
-   * inside the numbered item (fixes/markerWidth.ts).
+   * Ordered list items nested in this one that end before it does (`- 12. text` is a bullet
+   * holding a list numbered 12; a bullet can hold a numbered list further down too): where
+   * each one's marker starts and where it ends. A line less indented than such an item's text
+   * that is not a paragraph's lazy line ends it, and what follows belongs to the outer item
+   * alone: renumbering reads lines against a number's column only inside the number's own
+   * item (fixes/markerWidth.ts).
    */
-  numberedEnd?: number;
-  refs: CrossReference[];
+  nestedEnds?: NestedEnd[];  refs: CrossReference[];
   /** How `text` is made (mdastText.ts), offsets relative to the item's start. */
   plain: PlainRecipe;
+}
+
+export interface NestedEnd {
+  /** Where the nested item's marker (its number) starts. */
+  at: number;
+  end: number;
 }
 
 const ORDERED_MARKER = /^[ \t]*(\d{1,9})[.)](?=[ \t]|\r|\n|$)[ \t]*/;
@@ -170,10 +176,9 @@ function analyseItem(item: ListItem, list: List, text: string, origin: number, n
   const bulletSpan = { start: 0, end: bullet ? bullet[0].length : 1 };
   const rest = head.slice(bulletSpan.end);
   const legacy = LEGACY_NUMBER.exec(rest);
+  const nestedEnds = nestedEndsIn(item, origin, span.end);
   if (legacy) {
     const at = bulletSpan.end;
-    const numbered = item.children[0];
-    const numberedEnd = numbered?.type === 'list' && numbered.children.length > 0 ? endOf(numbered.children[0]) - origin : span.end;
     return {
       span,
       kind: 'legacy-bullet',
@@ -183,12 +188,33 @@ function analyseItem(item: ListItem, list: List, text: string, origin: number, n
       textStart: at + legacy[0].length,
       text: itemText,
       joinEnd: join,
-      ...(numberedEnd < span.end ? { numberedEnd } : {}),
+      ...(nestedEnds ? { nestedEnds } : {}),
       refs,
       plain,
     };
   }
-  return { span, kind: 'bullet', bulletSpan, textStart: bulletSpan.end, text: itemText, joinEnd: join, refs, plain };
+  return { span, kind: 'bullet', bulletSpan, textStart: bulletSpan.end, text: itemText, joinEnd: join, ...(nestedEnds ? { nestedEnds } : {}), refs, plain };
+}
+
+/**
+ * The ordered list items nested in `item` (through lists, their items and block quotes) that
+ * end before `end`, relative to `origin`; undefined when there are none (most items).
+ */
+function nestedEndsIn(item: ListItem, origin: number, end: number): NestedEnd[] | undefined {
+  let out: NestedEnd[] | undefined;
+  const visit = (node: Nodes) => {
+    if (node.type === 'list') {
+      for (const child of node.children) {
+        const childEnd = endOf(child) - origin;
+        if (node.ordered && childEnd < end) (out ??= []).push({ at: startOf(child) - origin, end: childEnd });
+        visit(child);
+      }
+    } else if (node.type === 'listItem' || node.type === 'blockquote') {
+      for (const child of node.children) visit(child);
+    }
+  };
+  for (const child of item.children) visit(child);
+  return out;
 }
 
 /** End offset of the last paragraph at the end of a list item (descending into nested lists). */

@@ -14,7 +14,7 @@ import type {
   Span,
   Table,
 } from './types.js';
-import type { BlockFacts } from './blocks.js';
+import type { BlockFacts, ItemFacts } from './blocks.js';
 import { parseDocument, type ParsedDocument } from './incremental.js';
 import { readFrontMatter } from './frontMatter.js';
 import { classifyHeading, isRestartHeading, type HeadingClass } from './sections.js';
@@ -24,6 +24,7 @@ import { gradeRowsOf } from './gradeRows.js';
 import { judgementSteps } from './judgements.js';
 import { memo, setUnits, unitCache } from './units.js';
 import { runAtOnce } from '../util/inSteps.js';
+import { lastAtOrBefore } from '../text/search.js';
 
 export interface BuildOptions {
   registry: ProfileRegistry;
@@ -184,7 +185,7 @@ function* assembling(uri: string, version: number, doc: ParsedDocument, options:
             span,
             form: item.kind === 'legacy-bullet' ? 'legacy-bullet' : 'ordered',
             bulletSpan: item.bulletSpan && shifted(item.bulletSpan, at),
-            ...(item.numberedEnd !== undefined ? { numberedEnd: at + item.numberedEnd } : {}),
+            ...numberedEndOf(item, item.numberSpan!.start, at),
             section: current,
             part,
             text: item.text,
@@ -256,6 +257,12 @@ function* assembling(uri: string, version: number, doc: ParsedDocument, options:
   }
   withStrays.forEach((p, index) => {
     if (p.section >= 0) sections[p.section].paragraphs.push(index);
+    // A stray number that is the marker of a list nested in its fragment (a unit of its own).
+    if (p.form === 'stray') {
+      const k = lastAtOrBefore(starts, p.span.start);
+      const unit = units[k];
+      if (unit?.kind === 'item' && starts[k] === p.span.start) Object.assign(p, numberedEndOf(unit.item, p.numberSpan.start - starts[k], starts[k]));
+    }
   });
   attributeReferences(references, withStrays);
 
@@ -304,6 +311,16 @@ function pushReferences(refs: CrossReference[], at: number, out: CrossReference[
  * Front matter is read once per front matter unit (YAML parsing is not cheap); models of
  * versions that share the unit share the (never modified) result.
  */
+/**
+ * `{ numberedEnd }` (absolute) when the ordered item whose marker starts at `marker` (relative
+ * to the unit at `at`) is nested in the unit and ends before it (blocks.ts nestedEnds);
+ * otherwise nothing.
+ */
+function numberedEndOf(item: ItemFacts, marker: number, at: number): { numberedEnd?: number } {
+  const nested = item.nestedEnds?.find((e) => e.at === marker);
+  return nested ? { numberedEnd: at + nested.end } : {};
+}
+
 const frontMatterCache = new WeakMap<BlockFacts, { at: number; value: FrontMatter }>();
 
 function frontMatterOf(unit: Extract<BlockFacts, { kind: 'front-matter' }>, at: number): FrontMatter {
