@@ -21,7 +21,7 @@ export const SYNTHETIC_BLOCKS = [
   '2. Second numbered paragraph.\n3. Third, tight.\n4. Fourth, tight.\n',
   '5. Loose item\n\n   with a continuation.\n',
   '- 6. A legacy bullet.\n',
-  // Numbered items that end before the bullet holding them does (blocks.ts nestedEnds).
+  // Numbered items that end before the bullet holding them does (blocks.ts nestedItems).
   '- 10. A legacy bullet whose item ends early\n   ---\n  and words of the bullet after it.\n',
   '- a bullet holding a list\n\n  9. nested item\n  > quoted\n  and words of the bullet after it.\n',
   '- a bullet\n- another bullet\n',

@@ -70,6 +70,22 @@ const widthDocument = fc
   .tuple(fc.array(widthBlock, { maxLength: 12 }), fc.array(fc.constantFrom('\n\n', '\n', '\n\n\n'), { minLength: 12, maxLength: 12 }), eol, fc.boolean())
   .map(([blocks, gaps, nl, bom]) => (bom ? '\uFEFF' : '') + blocks.map((b, i) => b + gaps[i]).join('').replace(/\n/g, nl));
 
+/*
+ * A stray number that is the marker of a list nested in a bullet between two numbered
+ * paragraphs, renumbered across 9/10 or 99/100 either way (a duplicate before it pushes it up
+ * a digit; a skipped number after a gap pulls it down), with lines under it as above.
+ */
+const strayDocument = fc
+  .tuple(fc.constantFrom(9, 10, 99, 100), fc.constantFrom(' ', '  ', '   ', '\t'), fc.constantFrom('', '\n'), fc.array(underLine, { maxLength: 4 }), eol)
+  .map(([n, space, gap, under, nl]) => {
+    const up = n === 9 || n === 99;
+    const before = Array.from({ length: n - 1 }, (_, i) => `${i + 1}. Paragraph ${i + 1}.`);
+    if (up) before.push(`${n - 1}. A duplicate.`);
+    else before.pop(); // n - 1 missing: the stray n comes down to it
+    const stray = [`- a bullet${gap ? '' : ':'}`, ...(gap ? [''] : []), `  ${n}.${space}more of it`, ...under].join('\n');
+    return [...before, stray, `${n + 2}. After.`].join('\n\n').replace(/\n/g, nl) + nl;
+  });
+
 describe('renumbering properties', () => {
   it('random reports: renumbered text has no numbering diagnostics, is stable, and differs only in digits', () => {
     assertProperty(
@@ -94,6 +110,19 @@ describe('renumbering properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+  it('a stray number marking a list nested in a bullet, gaining or losing a digit: the structure is kept, and it is stable', function () {
+    this.timeout(120_000);
+    let strays = 0;
+    assertProperty(
+      fc.property(strayDocument, (text) => {
+        if (model(text).paragraphs.some((p) => p.form === 'stray')) strays++;
+        const once = renumbered(text);
+        assert.deepEqual(renumberAll(model(once)), [], 'renumbering twice changes something');
+      }),
+      { numRuns: 300 },
+    );
+    assert.ok(strays > 150, `stray numbers read in ${strays} of 300 documents`);
   });
   for (const file of ['raw/haringey-2014.raw.report.md', 'raw/barnet-2012.raw.report.md', 'synthetic/draft-with-errors.report.md']) {
     it(`${file}: the same properties hold`, () => {

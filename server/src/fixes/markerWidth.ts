@@ -39,9 +39,11 @@ export function numberEdits(text: string, p: NumberedParagraph, value: number): 
   if (delta === 0) return plain;
   const delimiter = text.charAt(p.numberSpan.end);
   if (delimiter !== '.' && delimiter !== ')') return plain;
-  // A stray number is text, unless it is the marker of a list nested in its fragment.
+  // A stray number is text, unless it is the marker of a list nested in its fragment (the
+  // parse says: model/blocks.ts nestedItems). At the start of a line of a bullet's paragraph,
+  // `9. more` is text: only a list starting at 1 can interrupt a paragraph.
+  if (p.form === 'stray' && p.numberedEnd === undefined) return plain;
   const lineStart = lineStartOf(text, p.numberSpan.start);
-  if (p.form === 'stray' && !/^[ \t]*(?:(?:[-*+>]|\d{1,9}[.)])[ \t]+)*$/.test(text.slice(lineStart, p.numberSpan.start))) return plain;
 
   const markerEnd = p.numberSpan.end + 1;
   const column = columnOf(text, lineStart, markerEnd, 0);

@@ -34,19 +34,20 @@ export interface ItemFacts {
   /** End of the item's last paragraph, when the item ends in one (for "join"). */
   joinEnd?: number;
   /**
-   * Ordered list items nested in this one that end before it does (`- 12. text` is a bullet
-   * holding a list numbered 12; a bullet can hold a numbered list further down too): where
-   * each one's marker starts and where it ends. A line less indented than such an item's text
-   * that is not a paragraph's lazy line ends it, and what follows belongs to the outer item
-   * alone: renumbering reads lines against a number's column only inside the number's own
-   * item (fixes/markerWidth.ts).
+   * The ordered list items nested in this one (`- 12. text` is a bullet holding a list
+   * numbered 12; a bullet can hold a numbered list further down too): where each one's marker
+   * starts and where the item ends, which can be before this item's end — a line less
+   * indented than the nested item's text that is not a paragraph's lazy line ends it, and
+   * what follows belongs to the outer item alone. Renumbering reads lines against a number's
+   * column only inside the number's own item, and a stray number is a list marker only if it
+   * is one of these (fixes/markerWidth.ts). Absent when there are none (most items).
    */
-  nestedEnds?: NestedEnd[];  refs: CrossReference[];
+  nestedItems?: NestedItem[];  refs: CrossReference[];
   /** How `text` is made (mdastText.ts), offsets relative to the item's start. */
   plain: PlainRecipe;
 }
 
-export interface NestedEnd {
+export interface NestedItem {
   /** Where the nested item's marker (its number) starts. */
   at: number;
   end: number;
@@ -176,7 +177,7 @@ function analyseItem(item: ListItem, list: List, text: string, origin: number, n
   const bulletSpan = { start: 0, end: bullet ? bullet[0].length : 1 };
   const rest = head.slice(bulletSpan.end);
   const legacy = LEGACY_NUMBER.exec(rest);
-  const nestedEnds = nestedEndsIn(item, origin, span.end);
+  const nestedItems = nestedItemsIn(item, origin);
   if (legacy) {
     const at = bulletSpan.end;
     return {
@@ -188,25 +189,24 @@ function analyseItem(item: ListItem, list: List, text: string, origin: number, n
       textStart: at + legacy[0].length,
       text: itemText,
       joinEnd: join,
-      ...(nestedEnds ? { nestedEnds } : {}),
+      ...(nestedItems ? { nestedItems } : {}),
       refs,
       plain,
     };
   }
-  return { span, kind: 'bullet', bulletSpan, textStart: bulletSpan.end, text: itemText, joinEnd: join, ...(nestedEnds ? { nestedEnds } : {}), refs, plain };
+  return { span, kind: 'bullet', bulletSpan, textStart: bulletSpan.end, text: itemText, joinEnd: join, ...(nestedItems ? { nestedItems } : {}), refs, plain };
 }
 
 /**
- * The ordered list items nested in `item` (through lists, their items and block quotes) that
- * end before `end`, relative to `origin`; undefined when there are none (most items).
+ * The ordered list items nested in `item` (through lists, their items and block quotes),
+ * relative to `origin`; undefined when there are none (most items).
  */
-function nestedEndsIn(item: ListItem, origin: number, end: number): NestedEnd[] | undefined {
-  let out: NestedEnd[] | undefined;
+function nestedItemsIn(item: ListItem, origin: number): NestedItem[] | undefined {
+  let out: NestedItem[] | undefined;
   const visit = (node: Nodes) => {
     if (node.type === 'list') {
       for (const child of node.children) {
-        const childEnd = endOf(child) - origin;
-        if (node.ordered && childEnd < end) (out ??= []).push({ at: startOf(child) - origin, end: childEnd });
+        if (node.ordered) (out ??= []).push({ at: startOf(child) - origin, end: endOf(child) - origin });
         visit(child);
       }
     } else if (node.type === 'listItem' || node.type === 'blockquote') {

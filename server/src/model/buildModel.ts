@@ -312,12 +312,11 @@ function pushReferences(refs: CrossReference[], at: number, out: CrossReference[
  * versions that share the unit share the (never modified) result.
  */
 /**
- * `{ numberedEnd }` (absolute) when the ordered item whose marker starts at `marker` (relative
- * to the unit at `at`) is nested in the unit and ends before it (blocks.ts nestedEnds);
- * otherwise nothing.
+ * `{ numberedEnd }` (absolute) when an ordered item whose marker starts at `marker` (relative
+ * to the unit at `at`) is nested in the unit (blocks.ts nestedItems); otherwise nothing.
  */
 function numberedEndOf(item: ItemFacts, marker: number, at: number): { numberedEnd?: number } {
-  const nested = item.nestedEnds?.find((e) => e.at === marker);
+  const nested = item.nestedItems?.find((e) => e.at === marker);
   return nested ? { numberedEnd: at + nested.end } : {};
 }
 

@@ -75,7 +75,7 @@ export function typedInWord(
     const item = unit.item;
     const moved = (end: number | undefined) => (end !== undefined && end >= relEnd ? end + delta : end);
     const updated: ItemFacts = { ...item, span: { start: item.span.start, end: item.span.end + delta }, text, joinEnd: moved(item.joinEnd), refs, plain };
-    if (item.nestedEnds) updated.nestedEnds = item.nestedEnds.map((e) => ({ at: moved(e.at)!, end: moved(e.end)! }));
+    if (item.nestedItems) updated.nestedItems = item.nestedItems.map((e) => ({ at: moved(e.at)!, end: moved(e.end)! }));
     next = { kind: 'item', span: updated.span, item: updated };
   } else {
     next = { ...unit, span: { start: unit.span.start, end: unit.span.end + delta }, text, joinEnd: unit.joinEnd + delta, refs, plain };

@@ -21,9 +21,10 @@ export interface NumberedParagraph {
   /** For a legacy bullet, the `- ` (marker and spaces) the fix removes. */
   bulletSpan?: Span;
   /**
-   * For a legacy bullet, or a stray number that is the marker of a list nested in its
-   * fragment, whose numbered list item ends before the bullet or fragment does (lines after
-   * it, less indented than its text, belong to the outer block alone): where that item ends.
+   * For a legacy bullet, and a stray number that is the marker of a list nested in its
+   * fragment: where the numbered list item ends (it can end before the bullet or fragment
+   * holding it: lines after it, less indented than its text, belong to the outer block
+   * alone). A stray number without it is running text.
    */
   numberedEnd?: number;
   /** Index into ReportModel.sections of the innermost section holding it (-1: before any heading). */
