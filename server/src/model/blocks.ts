@@ -42,7 +42,8 @@ export interface ItemFacts {
    * column only inside the number's own item, and a stray number is a list marker only if it
    * is one of these (fixes/markerWidth.ts). Absent when there are none (most items).
    */
-  nestedItems?: NestedItem[];  refs: CrossReference[];
+  nestedItems?: NestedItem[];
+  refs: CrossReference[];
   /** How `text` is made (mdastText.ts), offsets relative to the item's start. */
   plain: PlainRecipe;
 }

@@ -308,10 +308,6 @@ function pushReferences(refs: CrossReference[], at: number, out: CrossReference[
 }
 
 /**
- * Front matter is read once per front matter unit (YAML parsing is not cheap); models of
- * versions that share the unit share the (never modified) result.
- */
-/**
  * `{ numberedEnd }` (absolute) when an ordered item whose marker starts at `marker` (relative
  * to the unit at `at`) is nested in the unit (blocks.ts nestedItems); otherwise nothing.
  */
@@ -320,6 +316,10 @@ function numberedEndOf(item: ItemFacts, marker: number, at: number): { numberedE
   return nested ? { numberedEnd: at + nested.end } : {};
 }
 
+/**
+ * Front matter is read once per front matter unit (YAML parsing is not cheap); models of
+ * versions that share the unit share the (never modified) result.
+ */
 const frontMatterCache = new WeakMap<BlockFacts, { at: number; value: FrontMatter }>();
 
 function frontMatterOf(unit: Extract<BlockFacts, { kind: 'front-matter' }>, at: number): FrontMatter {
