@@ -22,9 +22,8 @@ import { detectFramework, detectionPhrases } from './detectFramework.js';
 import { findStrays } from './strays.js';
 import { gradeRowsOf } from './gradeRows.js';
 import { judgementSteps } from './judgements.js';
-import { memo, setUnits, unitCache } from './units.js';
+import { memo, setUnits, unitAt, unitCache } from './units.js';
 import { runAtOnce } from '../util/inSteps.js';
-import { lastAtOrBefore } from '../text/search.js';
 
 export interface BuildOptions {
   registry: ProfileRegistry;
@@ -257,12 +256,6 @@ function* assembling(uri: string, version: number, doc: ParsedDocument, options:
   }
   withStrays.forEach((p, index) => {
     if (p.section >= 0) sections[p.section].paragraphs.push(index);
-    // A stray number that is the marker of a list nested in its fragment (a unit of its own).
-    if (p.form === 'stray') {
-      const k = lastAtOrBefore(starts, p.span.start);
-      const unit = units[k];
-      if (unit?.kind === 'item' && starts[k] === p.span.start) Object.assign(p, numberedEndOf(unit.item, p.numberSpan.start - starts[k], starts[k]));
-    }
   });
   attributeReferences(references, withStrays);
 
@@ -285,6 +278,11 @@ function* assembling(uri: string, version: number, doc: ParsedDocument, options:
     unknownGrades: [],
   };
   setUnits(model, doc);
+  // A stray number that is the marker of a list nested in its fragment (a unit of its own).
+  for (const p of withStrays) {
+    const unit = p.form === 'stray' ? unitAt(model, p.span) : undefined;
+    if (unit?.kind === 'item') Object.assign(p, numberedEndOf(unit.item, p.numberSpan.start - p.span.start, p.span.start));
+  }
   yield;
   yield* judgementSteps(model);
   return model;

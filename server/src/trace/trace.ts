@@ -109,8 +109,8 @@ function partOf(model: ReportModel, section: number): string | undefined {
   return section >= 0 ? model.sections[section].part : undefined;
 }
 
-function inImprovementTree(model: ReportModel, section: number): 'improvement' | 'priority-action' | undefined {
-  const role = effectiveRole(model, section);
+/** The kind of improvement a paragraph of a section with this (effective) role is, if any. */
+function improvementKind(role: string): 'improvement' | 'priority-action' | undefined {
   return role === 'improvements' ? 'improvement' : role === 'priority-action' ? 'priority-action' : undefined;
 }
 
@@ -179,7 +179,8 @@ interface SectionFacts {
 function sectionFacts(model: ReportModel): SectionFacts[] {
   const out: SectionFacts[] = [];
   for (let s = -1; s < model.sections.length; s++) {
-    out.push({ role: effectiveRole(model, s), area: areaOf(model, s), part: partOf(model, s), improvement: inImprovementTree(model, s), improvementRoot: improvementRoot(model, s) });
+    const role = effectiveRole(model, s);
+    out.push({ role, area: areaOf(model, s), part: partOf(model, s), improvement: improvementKind(role), improvementRoot: improvementRoot(model, s) });
   }
   return out;
 }
